@@ -1,0 +1,221 @@
+"""The Document: the text every offset points into, its blocks and its sentences.
+
+Markdown is read with markdown-it-py's block parser only (inline parsing is never needed: offsets
+point at the raw text). Plain text is markdown without markup: paragraphs are separated by blank
+lines, or are single lines when the text has no blank lines at all (one-paragraph-per-line wires).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from . import sentences as _sentences
+from .model import Block, Span
+from .model import Sentence as SentenceModel
+
+# markdown-it's own nesting limit keeps hostile 10,000-level blockquotes from recursing deeply.
+_MAX_NESTING = 40
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    block: int
+
+
+@dataclass
+class Document:
+    text: str
+    format: str  # "text" | "markdown"
+    blocks: list[Block]
+    sentences: list[Sentence]
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    front_matter_end: int = 0
+    # For each block, the index of the heading block it sits under (None before the first heading).
+    heading_of: list[int | None] = field(default_factory=list)
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _block_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._sentence_starts = [s.start for s in self.sentences]
+        self._block_starts = [b.span.start for b in self.blocks]
+
+    def slice(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    def sentence_index_at(self, offset: int) -> int | None:
+        """Index of the sentence containing `offset`, if any."""
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+            return i
+        return None
+
+    def block_index_at(self, offset: int) -> int | None:
+        i = bisect_right(self._block_starts, offset) - 1
+        if i >= 0 and self.blocks[i].span.start <= offset < self.blocks[i].span.end:
+            return i
+        return None
+
+    def heading_text(self, block_index: int) -> str | None:
+        """Text of the heading a block sits under."""
+        h = self.heading_of[block_index] if block_index < len(self.heading_of) else None
+        if h is None:
+            return None
+        c = self.blocks[h].content
+        return self.text[c.start : c.end]
+
+    def sentence_models(self) -> list[SentenceModel]:
+        return [SentenceModel(span=Span(start=s.start, end=s.end), block=s.block) for s in self.sentences]
+
+
+@cache
+def _markdown_parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING})
+    md.disable("inline")  # only block structure is needed; offsets point at raw text
+    return md
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    i = find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return starts
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+_HEADING_MARK = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
+_CONTAINER_MARK = re.compile(r"(?:[ \t]{0,3}(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))*")
+_CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
+_SETEXT_UNDERLINE = re.compile(r"\n[ \t]{0,3}(?:=+|-+)[ \t]*$")
+
+
+def _markdown_blocks(text: str, offset: int) -> list[Block]:
+    body = text[offset:]
+    tokens = _markdown_parser().parse(body)
+    starts = _line_starts(body)
+    n_lines = len(starts)
+
+    def char(line: int) -> int:
+        return offset + (starts[line] if line < n_lines else len(body))
+
+    blocks: list[Block] = []
+    containers: list[str] = []
+    for tok in tokens:
+        t = tok.type
+        if t in ("blockquote_open", "list_item_open"):
+            containers.append(t)
+            continue
+        if t in ("blockquote_close", "list_item_close"):
+            if containers:
+                containers.pop()
+            continue
+        if tok.map is None or t not in ("heading_open", "paragraph_open", "fence", "code_block", "html_block"):
+            continue
+        s, e = _strip(text, char(tok.map[0]), char(tok.map[1]))
+        if e <= s:
+            continue
+        depth = len(containers)
+        if t == "heading_open":
+            kind, level = "heading", int(tok.tag[1:])
+            cs, ce = s, e
+            m = _HEADING_MARK.match(text, cs, ce)
+            if m:
+                cs = m.end()
+                cm = _CLOSING_HASHES.search(text, cs, ce)
+                if cm:
+                    ce = cm.start()
+            else:
+                um = _SETEXT_UNDERLINE.search(text, cs, ce)
+                if um:
+                    ce = um.start()
+        elif t == "paragraph_open":
+            kind = "list_item" if "list_item_open" in containers else "blockquote" if containers else "paragraph"
+            level = depth
+            m = _CONTAINER_MARK.match(text, s, e)
+            cs, ce = (m.end() if m else s), e
+        else:
+            kind, level, cs, ce = "code", depth, s, e
+        cs, ce = _strip(text, cs, ce)
+        if ce <= cs:
+            cs, ce = s, s
+        blocks.append(Block(kind=kind, level=level, span=Span(start=s, end=e), content=Span(start=cs, end=ce)))
+    return blocks
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _text_blocks(text: str, offset: int) -> list[Block]:
+    """Paragraphs of plain text: blank-line separated, or one per line if there are no blank lines."""
+    sep = _BLANK_LINE if _BLANK_LINE.search(text, offset) else re.compile(r"\n")
+    blocks: list[Block] = []
+    pos = offset
+    for m in sep.finditer(text, offset):
+        _add_text_block(blocks, text, pos, m.start())
+        pos = m.end()
+    _add_text_block(blocks, text, pos, len(text))
+    return blocks
+
+
+def _add_text_block(blocks: list[Block], text: str, start: int, end: int) -> None:
+    s, e = _strip(text, start, end)
+    if e > s:
+        span = Span(start=s, end=e)
+        blocks.append(Block(kind="paragraph", level=0, span=span, content=span))
+
+
+def build(text: str, *, format: str, front_matter: dict[str, Any] | None = None,
+          front_matter_end: int = 0) -> Document:
+    """Build a Document from normalised text (see `briefing.load`)."""
+    blocks: list[Block] = []
+    if front_matter_end:
+        s, e = _strip(text, 0, front_matter_end)
+        blocks.append(Block(kind="front_matter", span=Span(start=s, end=e), content=Span(start=s, end=e)))
+    if format == "markdown":
+        blocks += _markdown_blocks(text, front_matter_end)
+    else:
+        blocks += _text_blocks(text, front_matter_end)
+
+    heading_of: list[int | None] = []
+    current: int | None = None
+    for i, b in enumerate(blocks):
+        heading_of.append(current)
+        if b.kind == "heading":
+            current = i
+
+    sents: list[Sentence] = []
+    for i, b in enumerate(blocks):
+        if b.kind in ("code", "front_matter"):
+            continue
+        if b.kind == "heading":
+            if b.content.end > b.content.start:
+                sents.append(Sentence(b.content.start, b.content.end, i))
+            continue
+        for s, e in _sentences.split(text, b.content.start, b.content.end):
+            sents.append(Sentence(s, e, i))
+    return Document(
+        text=text,
+        format=format,
+        blocks=blocks,
+        sentences=sents,
+        front_matter=front_matter or {},
+        front_matter_end=front_matter_end,
+        heading_of=heading_of,
+    )

@@ -1,0 +1,148 @@
+"""Title, outlet, byline, URL and the published (reference) date.
+
+The reference date is, in order: the caller's `reference_date` (already on `found`), front matter
+`date`, a wire dateline at the top of the text (`WASHINGTON, Oct. 8, 2024 (Reuters) —`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..document import Document
+from ..load import front_matter_date, scalar_text
+from ..model import Briefing, Diagnostic, Span
+from .lexicon import MONTH_PATTERN, MONTHS
+
+_FM_KEYS = {
+    "title": ("title", "headline"),
+    "outlet": ("source", "outlet", "publisher", "publication", "site"),
+    "byline": ("author", "authors", "byline", "by"),
+    "url": ("url", "link", "canonical_url"),
+    "date": ("date", "published", "pubdate", "published_at", "created"),
+}
+
+DATELINE = re.compile(
+    rf"""^(?P<place>[A-Z][A-Za-z.'’\-]*(?:[ ][A-Z][A-Za-z.'’\-]*){{0,3}}(?:,[ ][A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*){{0,2}})?)
+        (?:,[ ]+(?:
+             (?P<month>{MONTH_PATTERN})\.?[ ]+(?P<day>\d{{1,2}})(?:,?[ ]+(?P<year>\d{{4}}))?
+           | (?P<day2>\d{{1,2}})[ ]+(?P<month2>{MONTH_PATTERN})\.?(?:[ ]+(?P<year2>\d{{4}}))?
+           | (?P<iso>\d{{4}}-\d{{2}}-\d{{2}})
+        ))?
+        [ ]*(?:\((?P<outlet>[^()\n]{{1,40}})\))?
+        [ ]*(?:—|–|--|-)[ ]""",
+    re.X,
+)
+_BYLINE = re.compile(r"^By[ ]+(?P<name>[A-Z][^\n]{1,100})$")
+_PLACE_OK = re.compile(r"[A-Z]")
+
+
+def _fm(found: dict, field: str) -> object:
+    for key in _FM_KEYS[field]:
+        if key in found and found[key] is not None:
+            return found[key]
+    return None
+
+
+def _dateline(doc: Document) -> tuple[re.Match[str], int] | None:
+    """A dateline in one of the first prose blocks."""
+    seen = 0
+    for b in doc.blocks:
+        if b.kind not in ("paragraph", "blockquote", "list_item"):
+            continue
+        m = DATELINE.match(doc.text, b.content.start, b.content.end)
+        if m and (m["outlet"] or m["month"] or m["month2"] or m["iso"] or m["place"].isupper()):
+            return m, b.content.start
+        seen += 1
+        if seen >= 2:
+            return None
+    return None
+
+
+def _dateline_date(m: re.Match[str]) -> tuple[dt.date | None, bool]:
+    """(date, had_month_day). A dateline without a year cannot be placed in time."""
+    try:
+        if m["iso"]:
+            return dt.date.fromisoformat(m["iso"]), True
+        month = m["month"] or m["month2"]
+        if not month:
+            return None, False
+        day = int(m["day"] or m["day2"])
+        year = m["year"] or m["year2"]
+        if not year:
+            return None, True
+        return dt.date(int(year), MONTHS[month.lower().rstrip(".")], day), True
+    except (ValueError, KeyError):
+        return None, True
+
+
+def _headline(doc: Document) -> str | None:
+    for b in doc.blocks:
+        if b.kind == "front_matter":
+            continue
+        text = doc.text[b.content.start : b.content.end]
+        if b.kind == "heading":
+            return text if b.level <= 2 else None
+        # Plain text: a short first line without a full stop, followed by more text, is a headline.
+        if (
+            b.kind == "paragraph"
+            and len(doc.blocks) > 1
+            and "\n" not in text
+            and len(text) <= 200
+            and not text.rstrip("\"'”’)").endswith((".", ":", ";", ","))
+            and not DATELINE.match(text)
+        ):
+            return text
+        return None
+    return None
+
+
+def run(doc: Document, found: Briefing) -> Briefing:
+    fm = doc.front_matter
+    diags = list(found.diagnostics)
+    update: dict[str, object] = {}
+
+    update["title"] = scalar_text(_fm(fm, "title"), 500) or _headline(doc)
+    update["outlet"] = scalar_text(_fm(fm, "outlet"), 200)
+    update["byline"] = scalar_text(_fm(fm, "byline"), 200)
+    update["url"] = scalar_text(_fm(fm, "url"), 2000)
+    used = {k for keys in _FM_KEYS.values() for k in keys}
+    meta = {k: v for k, v in ((k, scalar_text(v)) for k, v in fm.items() if k not in used) if v}
+    update["metadata"] = meta
+
+    published, published_from = found.published, found.published_from
+    if published is None:
+        raw = _fm(fm, "date")
+        if raw is not None:
+            published = front_matter_date(raw)
+            if published is None:
+                diags.append(Diagnostic(code="front-matter-date",
+                                        message=f"front matter date {scalar_text(raw, 60)!r} is not a date (YYYY-MM-DD)"))
+            else:
+                published_from = "front_matter"
+
+    dl = _dateline(doc)
+    if dl is not None:
+        m, _ = dl
+        if m["outlet"] and not update["outlet"]:
+            update["outlet"] = m["outlet"].strip()
+        if published is None:
+            date, had = _dateline_date(m)
+            if date is not None:
+                published, published_from = date, "dateline"
+            elif had:
+                diags.append(Diagnostic(
+                    level="info", code="dateline-no-year",
+                    message="the dateline has no year; relative dates stay unresolved (use --date)",
+                    span=Span(start=m.start(), end=m.end()),
+                ))
+
+    if not update["byline"]:
+        for b in doc.blocks[:6]:
+            bm = _BYLINE.match(doc.text, b.content.start, b.content.end)
+            if bm:
+                update["byline"] = bm["name"].strip()
+                break
+
+    update.update(published=published, published_from=published_from, diagnostics=diags)
+    return found.model_copy(update=update)

@@ -1,0 +1,167 @@
+"""The briefing model: the one contract between parsing and everything else.
+
+Offsets contract: every `Span` is a pair of character (code point) offsets into `Briefing.text`, and
+`Briefing.text` is the decoded source with newlines normalised to ``\\n``. For plain-text input that
+is the input itself. Changing the shape of anything here means bumping `SCHEMA_VERSION`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+ActorKind = Literal["person", "organization", "place", "group"]
+QuoteKind = Literal["direct", "partial", "indirect"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Granularity = Literal["day", "week", "month", "quarter", "season", "year", "decade", "century", "time"]
+BlockKind = Literal["heading", "paragraph", "list_item", "blockquote", "code", "front_matter"]
+Origin = Literal["prose", "section"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Model):
+    """Half-open character range ``[start, end)`` into `Briefing.text`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    def slice(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+class Diagnostic(_Model):
+    level: Literal["info", "warning", "error"] = "warning"
+    code: str = Field(description="Stable machine-readable reason, e.g. 'encoding-fallback'.")
+    message: str
+    span: Span | None = None
+
+
+class SourceInfo(_Model):
+    path: str | None = Field(default=None, description="Path as given; null for stdin/text input.")
+    format: Literal["text", "markdown"]
+    encoding: str
+    size: int = Field(description="Size of the raw input in bytes.")
+
+
+class Block(_Model):
+    kind: BlockKind
+    span: Span
+    level: int = Field(default=0, description="Heading level (1-6), or nesting depth for quotes/lists.")
+    content: Span = Field(description="The block's text without markup (`# `, `> `, `- `).")
+
+
+class Sentence(_Model):
+    span: Span
+    block: int = Field(description="Index into `Briefing.blocks`.")
+
+
+class SummaryItem(_Model):
+    text: str
+    span: Span | None = None
+    origin: Literal["section", "lead", "salient"]
+
+
+class Actor(_Model):
+    id: str
+    name: str = Field(description="Canonical (fullest) name.")
+    kind: ActorKind
+    titles: list[str] = Field(default_factory=list)
+    affiliation: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    mentions: list[Span] = Field(default_factory=list)
+    salience: float = 0.0
+    description: str | None = Field(default=None, description="From an explicit `## Actors` entry.")
+    origin: Origin = "prose"
+
+
+class Speaker(_Model):
+    text: str = Field(description="The speaker as written: a name, a pronoun, 'one of the officials'.")
+    span: Span | None = None
+    actor_id: str | None = None
+    anonymous: bool = False
+
+
+class Quote(_Model):
+    id: str
+    text: str
+    span: Span
+    kind: QuoteKind
+    speaker: Speaker | None = None
+    cue: str | None = Field(default=None, description="The reporting verb: 'said', 'told'.")
+    addressee: str | None = None
+    medium: str | None = Field(default=None, description="Where it was said, e.g. an outlet.")
+    sentence: Span | None = None
+    origin: Origin = "prose"
+
+
+class TimeExpression(_Model):
+    id: str
+    text: str
+    span: Span
+    type: TimexType
+    value: str = Field(description="TIMEX3 value: 2024-10-08, 2024-W40, 2024-09, P21D, PAST_REF, XXXX-07...")
+    start: dt.date | None = Field(default=None, description="First day of the resolved range.")
+    end: dt.date | None = Field(default=None, description="Last day of the resolved range.")
+    granularity: Granularity | None = None
+    relative: bool = Field(default=False, description="Written relative to the reference date.")
+
+
+class EventTime(_Model):
+    timex_id: str | None = None
+    text: str
+    span: Span | None = None
+    value: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+    granularity: Granularity | None = None
+    relative: bool = False
+
+
+class Event(_Model):
+    id: str
+    when: EventTime
+    description: str
+    actor_ids: list[str] = Field(default_factory=list)
+    span: Span = Field(description="The sentence or clause the event comes from.")
+    origin: Origin = "prose"
+
+
+class Briefing(_Model):
+    schema_version: str = SCHEMA_VERSION
+    id: str = Field(description="sha256 of the decoded text, first 16 hex digits.")
+    source: SourceInfo
+    title: str | None = None
+    published: dt.date | None = None
+    published_from: Literal["option", "front_matter", "dateline"] | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    url: str | None = None
+    metadata: dict[str, str] = Field(default_factory=dict, description="Other front matter, as text.")
+    text: str
+    blocks: list[Block] = Field(default_factory=list)
+    sentences: list[Sentence] = Field(default_factory=list)
+    summary: list[SummaryItem] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    time_expressions: list[TimeExpression] = Field(default_factory=list)
+    timeline: list[Event] = Field(default_factory=list)
+    diagnostics: list[Diagnostic] = Field(default_factory=list)
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        """The actor with this id, if any."""
+        if actor_id is None:
+            return None
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+
+def json_schema() -> dict:
+    return Briefing.model_json_schema()

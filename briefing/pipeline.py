@@ -1,0 +1,88 @@
+"""file → loader → Document → extractors → Briefing. The public `parse_*` functions live here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from typing import Literal
+
+from . import document
+from .extract import run_steps
+from .load import DEFAULT_MAX_BYTES, Loaded, decode, format_for, load_text, read_bytes
+from .model import Briefing, SourceInfo
+
+Format = Literal["auto", "text", "markdown"]
+
+
+def _as_date(value: dt.date | dt.datetime | str | None) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _check_format(format: str) -> None:
+    if format not in ("auto", "text", "markdown"):
+        raise ValueError(f"format must be 'auto', 'text' or 'markdown', not {format!r}")
+
+
+def _build(loaded: Loaded, fmt: str, reference_date: dt.date | None) -> Briefing:
+    doc = document.build(loaded.text, format=fmt, front_matter=loaded.front_matter,
+                         front_matter_end=loaded.front_matter_end)
+    start = Briefing(
+        id=hashlib.sha256(loaded.text.encode("utf-8", "surrogatepass")).hexdigest()[:16],
+        source=SourceInfo(path=loaded.path, format=fmt, encoding=loaded.encoding, size=loaded.size),  # type: ignore[arg-type]
+        text=loaded.text,
+        published=reference_date,
+        published_from="option" if reference_date else None,
+        blocks=doc.blocks,
+        sentences=doc.sentence_models(),
+        diagnostics=loaded.diagnostics,
+    )
+    return run_steps(doc, start)
+
+
+def parse_text(
+    text: str,
+    *,
+    reference_date: dt.date | dt.datetime | str | None = None,
+    format: Format = "auto",
+    path: str | None = None,
+) -> Briefing:
+    """Parse report text. `reference_date` resolves relative dates ("last week", "Tuesday")."""
+    _check_format(format)
+    fmt = format_for(path, text, format)
+    loaded = load_text(text, path=path, parse_front_matter=fmt == "markdown")
+    return _build(loaded, fmt, _as_date(reference_date))
+
+
+def parse_bytes(
+    data: bytes,
+    *,
+    reference_date: dt.date | dt.datetime | str | None = None,
+    format: Format = "auto",
+    path: str | None = None,
+) -> Briefing:
+    """Parse raw report bytes (decoded as `briefing.load` describes). Raises `LoadError` on binary input."""
+    _check_format(format)
+    text, encoding, diags = decode(data)
+    fmt = format_for(path, text, format)
+    loaded = load_text(text, encoding=encoding, size=len(data), path=path,
+                       parse_front_matter=fmt == "markdown", diagnostics=diags)
+    return _build(loaded, fmt, _as_date(reference_date))
+
+
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    reference_date: dt.date | dt.datetime | str | None = None,
+    format: Format = "auto",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Briefing:
+    """Read and parse a report file. Raises `LoadError` (one-line reason) if it cannot be read."""
+    data = read_bytes(path, max_bytes)
+    return parse_bytes(data, reference_date=reference_date, format=format, path=os.fspath(path))
