@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "parse_file", "parse_text", "parse_bytes", "Briefing", "LoadError"]
+__all__ = ["Briefing", "LoadError", "__version__", "parse_bytes", "parse_file", "parse_text"]
 
 if TYPE_CHECKING:
     from .load import LoadError

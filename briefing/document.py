@@ -38,6 +38,8 @@ class Document:
     front_matter_end: int = 0
     # For each block, the index of the heading block it sits under (None before the first heading).
     heading_of: list[int | None] = field(default_factory=list)
+    # Derived facts that several steps share (see `extract/sections.py`), computed once per document.
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _block_starts: list[int] = field(default_factory=list, repr=False)
 

@@ -178,7 +178,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], int, list[Diagnostic]
     import yaml
 
     try:
-        data = yaml.load(body, Loader=_NoAliasLoader.get())  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(body, Loader=_NoAliasLoader.get())
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         return {}, end, [Diagnostic(code="front-matter-invalid", message=f"front matter is not valid YAML: {first}")]
@@ -270,7 +270,11 @@ def looks_like_markdown(text: str) -> bool:
     return bool(_MARKDOWN_HINT.search(text[:20000]))
 
 
-_MARKDOWN_HINT = re.compile(r"^(?:#{1,6}[ \t]+\S|```|~~~|>[ \t]?\S|[-*+][ \t]+\S.*\n[-*+][ \t]+\S|\d+[.)][ \t]+\S.*\n\d+[.)][ \t]+\S)", re.M)
+_MARKDOWN_HINT = re.compile(
+    r"^(?:#{1,6}[ \t]+\S|```|~~~|>[ \t]?\S"  # headings, fences, block quotes
+    r"|[-*+][ \t]+\S.*\n[-*+][ \t]+\S|\d+[.)][ \t]+\S.*\n\d+[.)][ \t]+\S)",  # two list items in a row
+    re.M,
+)
 
 
 def format_for(path: str | None, text: str, requested: str = "auto") -> str:

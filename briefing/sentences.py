@@ -27,7 +27,7 @@ _OPENERS = {
     "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our",
     "this", "that", "these", "those", "there", "but", "and", "in", "on", "at", "for", "as", "after",
     "before", "when", "while", "if", "however", "meanwhile", "officials", "some", "many", "most", "no",
-    "not", "one", "two", "three", "last", "earlier", "later", "on", "according", "since", "during",
+    "not", "one", "two", "three", "last", "earlier", "later", "according", "since", "during",
     "then", "still", "yet", "so", "what", "why", "how", "who", "where", "asked", "both", "all", "each",
 }
 
@@ -64,9 +64,7 @@ def _is_boundary(text: str, m: re.Match[str], start: int) -> bool:
             low = word.lower()
             if low in _NEVER_FINAL:
                 # "No. 2" but "said no. The": only a following digit keeps "no" an abbreviation.
-                if low in ("no", "nos", "art", "fig", "para", "vol", "pp") and not nxt.isdigit():
-                    return True
-                return False
+                return bool(low in ("no", "nos", "art", "fig", "para", "vol", "pp") and not nxt.isdigit())
             after = _next_word(text, nxt_pos).lower()
             if low in _MAYBE_FINAL:
                 return after in _OPENERS

@@ -2,7 +2,8 @@
 
 Each step is a module with `run(doc, found) -> Briefing`: it reads the Document and what earlier steps
 found, and returns a copy of `found` with its own part filled in. Adding an extractor means adding a
-module and one line to `STEPS`.
+module and one line to `STEPS`. A step reads the explicit section it owns (`## Actors` for actors, ...;
+see `sections.py`) as written and mines the rest of the prose.
 """
 
 from __future__ import annotations
@@ -11,13 +12,12 @@ from collections.abc import Callable
 
 from ..document import Document
 from ..model import Briefing
-from . import actors, metadata, quotes, sections, summary, timeline, timex
+from . import actors, metadata, quotes, summary, timeline, timex
 
 Step = Callable[[Document, Briefing], Briefing]
 
 STEPS: list[Step] = [
     metadata.run,   # title, outlet, byline, published date (the reference date for timex)
-    sections.run,   # explicit ## Summary / ## Actors / ## Quotes / ## Timeline
     actors.run,
     quotes.run,
     timex.run,

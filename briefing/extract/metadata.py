@@ -23,7 +23,8 @@ _FM_KEYS = {
 }
 
 DATELINE = re.compile(
-    rf"""^(?P<place>[A-Z][A-Za-z.'’\-]*(?:[ ][A-Z][A-Za-z.'’\-]*){{0,3}}(?:,[ ][A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*){{0,2}})?)
+    rf"""(?P<place>[A-Z][A-Za-z.'’\-]*(?:[ ][A-Z][A-Za-z.'’\-]*){{0,3}}
+                (?:,[ ][A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*){{0,2}})?)
         (?:,[ ]+(?:
              (?P<month>{MONTH_PATTERN})\.?[ ]+(?P<day>\d{{1,2}})(?:,?[ ]+(?P<year>\d{{4}}))?
            | (?P<day2>\d{{1,2}})[ ]+(?P<month2>{MONTH_PATTERN})\.?(?:[ ]+(?P<year2>\d{{4}}))?
@@ -33,7 +34,7 @@ DATELINE = re.compile(
         [ ]*(?:—|–|--|-)[ ]""",
     re.X,
 )
-_BYLINE = re.compile(r"^By[ ]+(?P<name>[A-Z][^\n]{1,100})$")
+_BYLINE = re.compile(r"By[ ]+(?P<name>[A-Z][^\n]{1,100})$")
 _PLACE_OK = re.compile(r"[A-Z]")
 
 
@@ -116,8 +117,9 @@ def run(doc: Document, found: Briefing) -> Briefing:
         if raw is not None:
             published = front_matter_date(raw)
             if published is None:
+                shown = scalar_text(raw, 60)
                 diags.append(Diagnostic(code="front-matter-date",
-                                        message=f"front matter date {scalar_text(raw, 60)!r} is not a date (YYYY-MM-DD)"))
+                                        message=f"front matter date {shown!r} is not a date (YYYY-MM-DD)"))
             else:
                 published_from = "front_matter"
 

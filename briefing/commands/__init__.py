@@ -1,0 +1,75 @@
+"""Shared pieces of the command-line commands: exit codes, option types, error lines, output."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+
+from .. import __version__
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+PROG = "briefing"
+
+
+def parse_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (want YYYY-MM-DD): {value!r}") from None
+
+
+def parse_size(value: str) -> int:
+    units = {"k": 1024, "m": 1024**2, "g": 1024**3}
+    v = value.strip().lower().removesuffix("b")
+    mult = units.get(v[-1:], 1)
+    if v[-1:] in units:
+        v = v[:-1]
+    try:
+        n = int(float(v) * mult)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size (e.g. 20000000, 50M): {value!r}") from None
+    if n <= 0:
+        raise argparse.ArgumentTypeError("size must be positive")
+    return n
+
+
+def fail(where: str, reason: str) -> int:
+    """One clear line on stderr naming the input and why it failed; exit code 1."""
+    print(f"{PROG}: {where}: {reason}", file=sys.stderr)
+    return EXIT_INPUT
+
+
+def parser(name: str | None, description: str, **kwargs: object) -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog=f"{PROG} {name}" if name else PROG, description=description, **kwargs)  # type: ignore[arg-type]
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return p
+
+
+def add_input_options(p: argparse.ArgumentParser) -> None:
+    from ..load import DEFAULT_MAX_BYTES
+
+    p.add_argument("--date", type=parse_date, metavar="YYYY-MM-DD",
+                   help="reference date for relative dates ('last week', 'Tuesday'); "
+                        "default: front matter date, then the dateline")
+    p.add_argument("--max-bytes", type=parse_size, default=DEFAULT_MAX_BYTES, metavar="N",
+                   help="refuse reports larger than N bytes (suffixes K, M, G; default 20M)")
+
+
+def add_output_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+
+
+def emit(out: str, path: str | None) -> int:
+    """Print `out`, or write it atomically to `path`."""
+    if path:
+        from ..atomic import write_atomic
+
+        try:
+            write_atomic(path, out)
+        except OSError as exc:
+            return fail(path, exc.strerror or str(exc))
+        return EXIT_OK
+    sys.stdout.write(out)
+    sys.stdout.flush()
+    return EXIT_OK
