@@ -72,7 +72,7 @@ class Document:
         return self.text[c.start : c.end]
 
     def sentence_models(self) -> list[SentenceModel]:
-        return [SentenceModel(span=Span(start=s.start, end=s.end), block=s.block) for s in self.sentences]
+        return [SentenceModel.model_construct(span=_span(s.start, s.end), block=s.block) for s in self.sentences]
 
 
 @cache
@@ -82,6 +82,15 @@ def _markdown_parser() -> Any:
     md = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING})
     md.disable("inline")  # only block structure is needed; offsets point at raw text
     return md
+
+
+def _span(start: int, end: int) -> Span:
+    # Offsets computed here are trusted: skip validation, which dominates on big reports.
+    return Span.model_construct(start=start, end=end)
+
+
+def _block(kind: str, level: int, start: int, end: int, cstart: int, cend: int) -> Block:
+    return Block.model_construct(kind=kind, level=level, span=_span(start, end), content=_span(cstart, cend))
 
 
 def _line_starts(text: str) -> list[int]:
@@ -157,7 +166,7 @@ def _markdown_blocks(text: str, offset: int) -> list[Block]:
         cs, ce = _strip(text, cs, ce)
         if ce <= cs:
             cs, ce = s, s
-        blocks.append(Block(kind=kind, level=level, span=Span(start=s, end=e), content=Span(start=cs, end=ce)))
+        blocks.append(_block(kind, level, s, e, cs, ce))
     return blocks
 
 
@@ -179,8 +188,7 @@ def _text_blocks(text: str, offset: int) -> list[Block]:
 def _add_text_block(blocks: list[Block], text: str, start: int, end: int) -> None:
     s, e = _strip(text, start, end)
     if e > s:
-        span = Span(start=s, end=e)
-        blocks.append(Block(kind="paragraph", level=0, span=span, content=span))
+        blocks.append(_block("paragraph", 0, s, e, s, e))
 
 
 def build(text: str, *, format: str, front_matter: dict[str, Any] | None = None,
@@ -189,7 +197,7 @@ def build(text: str, *, format: str, front_matter: dict[str, Any] | None = None,
     blocks: list[Block] = []
     if front_matter_end:
         s, e = _strip(text, 0, front_matter_end)
-        blocks.append(Block(kind="front_matter", span=Span(start=s, end=e), content=Span(start=s, end=e)))
+        blocks.append(_block("front_matter", 0, s, e, s, e))
     if format == "markdown":
         blocks += _markdown_blocks(text, front_matter_end)
     else:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Literal
 
 from . import document
@@ -30,7 +34,44 @@ def _check_format(format: str) -> None:
         raise ValueError(f"format must be 'auto', 'text' or 'markdown', not {format!r}")
 
 
+class _GcPause:
+    """Pause the cyclic GC while parsing.
+
+    A parse allocates many small objects and no cycles; with the GC on, its full collections made big
+    reports cost superlinear time (64x the text took 6x the time of 16x). Thread-safe: the GC comes
+    back on when the last concurrent parse ends, if it was on before the first began.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._holders = 0
+        self._restore = False
+
+    @contextmanager
+    def __call__(self) -> Iterator[None]:
+        with self._lock:
+            if self._holders == 0:
+                self._restore = gc.isenabled()
+                gc.disable()
+            self._holders += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._holders -= 1
+                if self._holders == 0 and self._restore:
+                    gc.enable()
+
+
+_gc_paused = _GcPause()
+
+
 def _build(loaded: Loaded, fmt: str, reference_date: dt.date | None) -> Briefing:
+    with _gc_paused():
+        return _build_unpaused(loaded, fmt, reference_date)
+
+
+def _build_unpaused(loaded: Loaded, fmt: str, reference_date: dt.date | None) -> Briefing:
     doc = document.build(loaded.text, format=fmt, front_matter=loaded.front_matter,
                          front_matter_end=loaded.front_matter_end)
     start = Briefing(

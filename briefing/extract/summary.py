@@ -1,10 +1,116 @@
-"""Placeholder until the extraction issue fills it in."""
+"""Summary: an explicit `## Summary` section as written, else a short extractive summary.
+
+The extractive summary is the lead sentence plus the most salient other sentences (never more than
+five in all), in reading order. A sentence is salient when it names the report's salient actors,
+carries a quote or a date, and comes early; near-duplicates of chosen sentences are skipped.
+"""
 
 from __future__ import annotations
 
+import re
+
 from ..document import Document
-from ..model import Briefing
+from ..model import Briefing, Span, SummaryItem
+from . import sections
+from .metadata import DATELINE
+
+MAX_SENTENCES = 5
+_WORD = re.compile(r"\w+")
+_MIN_WORDS, _MAX_WORDS = 6, 70
+
+
+def _explicit(doc: Document) -> list[SummaryItem]:
+    items = []
+    for i in sections.section_block_indices(doc, "summary"):
+        c = doc.blocks[i].content
+        if doc.blocks[i].kind in ("code", "front_matter") or c.end <= c.start:
+            continue
+        items.append(SummaryItem(text=" ".join(doc.text[c.start : c.end].split()), span=c, origin="section"))
+    return items
+
+
+def _budget(n_sentences: int) -> int:
+    if n_sentences <= 4:
+        return min(n_sentences, 2)
+    if n_sentences <= 12:
+        return 3
+    return MAX_SENTENCES
+
+
+def _candidates(doc: Document, title: str | None) -> list[int]:
+    out = []
+    for i, s in enumerate(doc.sentences):
+        b = doc.blocks[s.block]
+        if b.kind == "heading" or not sections.is_prose(doc, s.block):
+            continue
+        text = doc.text[s.start : s.end]
+        if title and text.strip() == title.strip():
+            continue
+        out.append(i)
+    return out
+
+
+def _extractive(doc: Document, found: Briefing) -> list[SummaryItem]:
+    cands = _candidates(doc, found.title)
+    if not cands:
+        return []
+    n = len(doc.sentences)
+    score = {i: 0.1 for i in cands}  # a base score so position alone decides when nothing else does
+
+    top = max((a.salience for a in found.actors), default=0.0) or 1.0
+    for a in found.actors[:12]:
+        weight = a.salience / top
+        seen: set[int] = set()
+        for m in a.mentions:
+            si = doc.sentence_index_at(m.start)
+            if si is not None and si in score and si not in seen:
+                seen.add(si)
+                score[si] += weight
+    for q in found.quotes:
+        si = doc.sentence_index_at(q.span.start)
+        if si is not None and si in score:
+            score[si] += 0.5 if q.kind != "indirect" else 0.3
+    for t in found.time_expressions:
+        si = doc.sentence_index_at(t.span.start)
+        if si is not None and si in score and t.type in ("DATE", "TIME"):
+            score[si] += 0.4
+
+    words: dict[int, set[str]] = {}
+    for i in cands:
+        s = doc.sentences[i]
+        ws = [w.lower() for w in _WORD.findall(doc.text, s.start, s.end)]
+        words[i] = set(ws)
+        if len(ws) < _MIN_WORDS or len(ws) > _MAX_WORDS:
+            score[i] *= 0.3
+        score[i] *= 1.0 / (1.0 + 3.0 * i / max(n, 1))  # earlier is more newsworthy
+
+    lead = cands[0]
+    chosen = [lead]
+    for i in sorted(cands[1:], key=lambda i: (-score[i], i)):
+        if len(chosen) >= _budget(len(cands)):
+            break
+        if score[i] <= 0:
+            break
+        if any(len(words[i] & words[j]) > 0.6 * max(1, min(len(words[i]), len(words[j]))) for j in chosen):
+            continue
+        chosen.append(i)
+    items = []
+    for i in sorted(chosen):
+        s = doc.sentences[i]
+        start = s.start
+        if i == lead:
+            # The lead's dateline ("WASHINGTON, Oct. 8 (Reuters) —") is not part of what happened.
+            m = DATELINE.match(doc.text, s.start, s.end)
+            if m:
+                start = m.end()
+        items.append(SummaryItem(
+            text=" ".join(doc.text[start : s.end].split()),
+            span=Span(start=start, end=s.end),
+            origin="lead" if i == lead else "salient",
+        ))
+    return items
 
 
 def run(doc: Document, found: Briefing) -> Briefing:
-    return found
+    items = _explicit(doc) or _extractive(doc, found)
+    return found.model_copy(update={"summary": items})
