@@ -47,3 +47,9 @@ def test_title_from_front_matter_heading_or_headline_line() -> None:
 
 def test_byline_line_is_read() -> None:
     assert parse_text("# T\n\nBy Maria Lopez\n\nBody text.").byline == "Maria Lopez"
+
+
+def test_dateline_with_accented_place_after_headline_and_byline() -> None:
+    src = "Talks collapse\n\nBy Ingrid Solbakken\n\nTROMSØ, Norway, Nov. 21, 2024 (Wire) — Talks ended.\n"
+    b = parse_text(src, format="text")
+    assert (b.published, b.outlet, b.byline) == (dt.date(2024, 11, 21), "Wire", "Ingrid Solbakken")

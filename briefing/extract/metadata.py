@@ -22,9 +22,10 @@ _FM_KEYS = {
     "date": ("date", "published", "pubdate", "published_at", "created"),
 }
 
+# Place words are any letters (TROMSØ, SÃO PAULO); that each starts upper-case is checked in code.
+_PLACE_WORD = r"[^\W\d_][\w.'’\-]*"
 DATELINE = re.compile(
-    rf"""(?P<place>[A-Z][A-Za-z.'’\-]*(?:[ ][A-Z][A-Za-z.'’\-]*){{0,3}}
-                (?:,[ ][A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*){{0,2}})?)
+    rf"""(?P<place>{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,3}}(?:,[ ]{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}})?)
         (?:,[ ]+(?:
              (?P<month>{MONTH_PATTERN})\.?[ ]+(?P<day>\d{{1,2}})(?:,?[ ]+(?P<year>\d{{4}}))?
            | (?P<day2>\d{{1,2}})[ ]+(?P<month2>{MONTH_PATTERN})\.?(?:[ ]+(?P<year2>\d{{4}}))?
@@ -35,7 +36,6 @@ DATELINE = re.compile(
     re.X,
 )
 _BYLINE = re.compile(r"By[ ]+(?P<name>[A-Z][^\n]{1,100})$")
-_PLACE_OK = re.compile(r"[A-Z]")
 
 
 def _fm(found: dict, field: str) -> object:
@@ -45,17 +45,27 @@ def _fm(found: dict, field: str) -> object:
     return None
 
 
-def _dateline(doc: Document) -> tuple[re.Match[str], int] | None:
-    """A dateline in one of the first prose blocks."""
+def match_dateline(text: str, start: int, end: int) -> re.Match[str] | None:
+    """A wire dateline at `start`: capitalised place words, then a date, an outlet or an all-caps place."""
+    m = DATELINE.match(text, start, end)
+    if m is None or not all(w[0].isupper() for w in m["place"].replace(",", " ").split()):
+        return None
+    if m["outlet"] or m["month"] or m["month2"] or m["iso"] or m["place"].isupper():
+        return m
+    return None
+
+
+def _dateline(doc: Document) -> re.Match[str] | None:
+    """A dateline in one of the first prose blocks (after a headline and a byline, if any)."""
     seen = 0
     for b in doc.blocks:
         if b.kind not in ("paragraph", "blockquote", "list_item"):
             continue
-        m = DATELINE.match(doc.text, b.content.start, b.content.end)
-        if m and (m["outlet"] or m["month"] or m["month2"] or m["iso"] or m["place"].isupper()):
-            return m, b.content.start
+        m = match_dateline(doc.text, b.content.start, b.content.end)
+        if m:
+            return m
         seen += 1
-        if seen >= 2:
+        if seen >= 3:
             return None
     return None
 
@@ -91,7 +101,7 @@ def _headline(doc: Document) -> str | None:
             and "\n" not in text
             and len(text) <= 200
             and not text.rstrip("\"'”’)").endswith((".", ":", ";", ","))
-            and not DATELINE.match(text)
+            and not match_dateline(text, 0, len(text))
         ):
             return text
         return None
@@ -123,9 +133,8 @@ def run(doc: Document, found: Briefing) -> Briefing:
             else:
                 published_from = "front_matter"
 
-    dl = _dateline(doc)
-    if dl is not None:
-        m, _ = dl
+    m = _dateline(doc)
+    if m is not None:
         if m["outlet"] and not update["outlet"]:
             update["outlet"] = m["outlet"].strip()
         if published is None:

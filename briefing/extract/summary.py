@@ -12,7 +12,7 @@ import re
 from ..document import Document
 from ..model import Briefing, Span, SummaryItem
 from . import sections
-from .metadata import DATELINE
+from .metadata import match_dateline
 
 MAX_SENTENCES = 5
 _WORD = re.compile(r"\w+")
@@ -100,7 +100,7 @@ def _extractive(doc: Document, found: Briefing) -> list[SummaryItem]:
         start = s.start
         if i == lead:
             # The lead's dateline ("WASHINGTON, Oct. 8 (Reuters) —") is not part of what happened.
-            m = DATELINE.match(doc.text, s.start, s.end)
+            m = match_dateline(doc.text, s.start, s.end)
             if m:
                 start = m.end()
         items.append(SummaryItem(
