@@ -16,7 +16,7 @@ WEEKDAYS: dict[str, int] = {}
 for _i, _name in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]):
     WEEKDAYS[_name] = _i
     WEEKDAYS[_name[:3]] = _i
-WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 4})
+WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
 
 # Regex alternation of month names and abbreviations, longest first, with an optional period.
 MONTH_PATTERN = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))

@@ -1,10 +1,184 @@
-"""Placeholder until the extraction issue fills it in."""
+"""The timeline: one event per sentence (or clause) anchored by a date or a time, in date order.
+
+An event is a DATE or TIME expression with its clause as the description, the actors mentioned in
+its sentence and the sentence span. Durations ("three years"), sets ("every week") and vague
+references ("recently", "now", "in the future") place nothing on a calendar, so they make no events.
+Items of an explicit `## Timeline` section are events too (origin "section"), read as written.
+
+Order: events with a calendar date (absolute, or resolved against the reference date) by date, coarser
+first on the same day ("October" before "Oct. 8"); then, when there is no reference date, relative
+ones in the order their stand-in dates give (July < last month < last week < today); then the rest
+in text order.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 from ..document import Document
-from ..model import Briefing
+from ..model import Briefing, Event, EventTime, Span, TimeExpression
+from . import timex
+from .timex_resolve import Tx
+
+_MAX_DESCRIPTION = 160
+_MIN_CLAUSE_CHARS = 60
+# Where a sentence splits into clauses: semicolons, dashes, and commas before a new clause.
+_CLAUSE_BREAK = re.compile(
+    r"(?:;|[—–](?=\s)|--(?=\s)|,(?=\s+(?:and|but|while|which|who|whom|whose|as|after|before|when|although|"
+    r"though|because|since|whereas|where|according\s+to|then|until|so)\b))\s*"
+)
+_DAY_PART_HOURS = {"MO": 8, "MI": 12, "AF": 14, "EV": 19, "NI": 22}
+
+
+def _clause(text: str, s0: int, s1: int, t0: int, t1: int) -> tuple[int, int]:
+    """The sentence [s0, s1) if it is short enough, else the clause holding the expression [t0, t1),
+    widened with its neighbours if that is too short to say much."""
+    if s1 - s0 <= _MAX_DESCRIPTION:
+        return s0, s1
+    # Only the neighbourhood matters (and a sentence-less text must not make this quadratic).
+    s0, s1 = max(s0, t0 - 4 * _MAX_DESCRIPTION), min(s1, t1 + 4 * _MAX_DESCRIPTION)
+    cuts = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text, s0, s1) if t1 <= m.start() or m.end() <= t0]
+    segs = list(zip([s0] + [e for _, e in cuts], [s for s, _ in cuts] + [s1], strict=True))
+    k = next((i for i, (a, b) in enumerate(segs) if a <= t0 < b), len(segs) - 1)
+    j0 = j1 = k
+    lo, hi = segs[k]
+    # A short clause ("On Monday,") takes its neighbours, the one before first.
+    while hi - lo < _MIN_CLAUSE_CHARS:
+        if j0 > 0:
+            j0 -= 1
+            lo = segs[j0][0]
+        elif j1 + 1 < len(segs):
+            j1 += 1
+            hi = segs[j1][1]
+        else:
+            break
+    return min(lo, t0), max(hi, t1)
+
+
+def _trim(text: str, lo: int, hi: int, t0: int, t1: int) -> str:
+    """The clause as one line, at most `_MAX_DESCRIPTION` characters, keeping the expression in view."""
+    if hi - lo > _MAX_DESCRIPTION:
+        room = _MAX_DESCRIPTION - (t1 - t0)
+        left = min(t0 - lo, max(room // 3, room - (hi - t1)))
+        a = t0 - max(0, left)
+        b = min(hi, a + _MAX_DESCRIPTION)
+        if a > lo:
+            sp = text.find(" ", a, t0)
+            a = sp + 1 if sp != -1 else a
+        if b < hi:
+            sp = text.rfind(" ", t1, b)
+            b = sp if sp != -1 else b
+        out = ("…" if a > lo else "") + text[a:b].strip() + ("…" if b < hi else "")
+    else:
+        out = text[lo:hi].strip()
+    out = " ".join(out.replace("**", "").replace("__", "").split())
+    return out.rstrip(" ,;:—–-")
+
+
+def _actor_index(found: Briefing) -> tuple[list[int], list[str]]:
+    pairs = sorted((m.start, a.id) for a in found.actors for m in a.mentions)
+    return [p[0] for p in pairs], [p[1] for p in pairs]
+
+
+def _actors_in(index: tuple[list[int], list[str]], start: int, end: int) -> list[str]:
+    starts, ids = index
+    out: list[str] = []
+    for k in range(bisect_left(starts, start), len(starts)):
+        if starts[k] >= end:
+            break
+        if ids[k] not in out:
+            out.append(ids[k])
+    return out
+
+
+def _time_of_day(tx: Tx) -> float:
+    part = tx.day_part or ""
+    if len(part) >= 5 and part[2] == ":":
+        return int(part[:2]) + int(part[3:5]) / 60
+    return _DAY_PART_HOURS.get(part, 0)
+
+
+def _sort_key(tx: Tx, order: int) -> tuple:
+    if tx.when is None:
+        return (2, order)
+    w = tx.when
+    # coarser units first on the same start day; clock times in the order of the day
+    tod = _time_of_day(tx) if tx.type == "TIME" else -1
+    return (0 if tx.resolved else 1, w.start, -(w.end - w.start).days, tod, order)
+
+
+def _event_time(tm: TimeExpression) -> EventTime:
+    return EventTime(timex_id=tm.id, text=tm.text, span=tm.span, value=tm.value, start=tm.start, end=tm.end,
+                     granularity=tm.granularity, relative=tm.relative)
+
+
+def _pairs(doc: Document, found: Briefing) -> list[tuple[Tx, TimeExpression]]:
+    """Each time expression with its internal record (which keeps the stand-in range for ordering)."""
+    txs: list[Tx] | None = doc.memo.get("timex")
+    if txs is None or len(txs) != len(found.time_expressions):
+        txs = timex.find(doc, found.published)
+    by_span = {(t.start, t.end): t for t in txs}
+    out = []
+    for tm in found.time_expressions:
+        tx = by_span.get((tm.span.start, tm.span.end))
+        if tx is not None:
+            out.append((tx, tm))
+    return out
+
+
+def _sentence_span(found: Briefing, index: int, start: int, end: int) -> Span:
+    """The sentence's span, shared with `Briefing.sentences` when that lists the same sentences."""
+    if index < len(found.sentences):
+        span = found.sentences[index].span
+        if span.start == start and span.end == end:
+            return span
+    return Span(start=start, end=end)
+
+
+def _section_event(doc: Document, item: timex.SectionItem, tm: TimeExpression, actor_index: tuple) -> dict:
+    block = doc.blocks[item.block]
+    ds, de = item.description
+    desc = " ".join(doc.text[ds:de].replace("**", "").replace("__", "").split()) or tm.text
+    c = block.content
+    return dict(when=_event_time(tm), description=desc, span=c, actor_ids=_actors_in(actor_index, c.start, c.end),
+                origin="section")
 
 
 def run(doc: Document, found: Briefing) -> Briefing:
-    return found
+    text = doc.text
+    actor_index = _actor_index(found)
+    items = {it.block: it for it in timex.section_items(doc)}
+    events: list[tuple[tuple, dict]] = []
+    # One event per sentence and date; a clock time replaces the bare day it refines ("on Sunday at midnight").
+    slot: dict[tuple[int, str], int] = {}
+    for order, (tx, tm) in enumerate(_pairs(doc, found)):
+        bi = doc.block_index_at(tx.start)
+        item = items.get(bi) if bi is not None else None
+        if item is not None:
+            if item.date[0] <= tx.start and tx.end <= item.date[1]:
+                events.append((_sort_key(tx, order), _section_event(doc, item, tm, actor_index)))
+            continue
+        if tm.type not in ("DATE", "TIME") or tm.value.endswith("_REF") or tx.when is None:
+            continue
+        si = doc.sentence_index_at(tx.start)
+        if si is None:
+            continue
+        key = (si, tx.when.value if tx.when.gran == "day" else tm.value)
+        k = slot.get(key)
+        if k is not None and not (tm.type == "TIME" and events[k][1]["when"].granularity != "time"):
+            continue
+        sent = doc.sentences[si]
+        lo, hi = _clause(text, sent.start, sent.end, tx.start, tx.end)
+        event = (_sort_key(tx, order), dict(
+            when=_event_time(tm), description=_trim(text, lo, hi, tx.start, tx.end),
+            span=_sentence_span(found, si, sent.start, sent.end),
+            actor_ids=_actors_in(actor_index, sent.start, sent.end), origin="prose"))
+        if k is None:
+            slot[key] = len(events)
+            events.append(event)
+        else:
+            events[k] = event
+    events.sort(key=lambda e: e[0])
+    timeline = [Event(id=f"e{k}", **fields) for k, (_, fields) in enumerate(events, start=1)]
+    return found.model_copy(update={"timeline": timeline})

@@ -1,0 +1,136 @@
+"""Handlers for durations ("three years"), sets ("every week") and vague references ("recently", "now")."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import WEEKDAYS
+from .timex_grammar import NUMBER_WORDS, UNIT_WORDS
+from .timex_resolve import (
+    DAYPARTS,
+    SEASON_CODE,
+    Context,
+    Tx,
+    duration_value,
+    number,
+    unit_of,
+    vague_tx,
+    word_after,
+    word_before,
+)
+
+
+def _h_durfirst(m: re.Match[str], ctx: Context) -> Tx | None:
+    n = number(m["df_n"])
+    if n is None:
+        return None
+    return Tx(m.start(), m.end(), "DURATION", duration_value(n, unit_of(m["df_u"])), None)
+
+
+_QUANTITY = re.compile(r"(?:\d|%|percent|million|billion|trillion|thousand|hundred|dozen)", re.I)
+
+
+def _after_quantity(text: str, pos: int) -> bool:
+    """A rate: "15 a year", "$5 million a day", "two a month", "100,000 barrels a day"."""
+    prev = text[max(0, pos - 30) : pos].split()[-2:]
+    return any(_QUANTITY.search(w) or w.lower() in NUMBER_WORDS for w in prev)
+
+
+def _h_duration(m: re.Match[str], ctx: Context) -> Tx | None:
+    if m["du_years"]:
+        return Tx(m.start(), m.end(), "DURATION", duration_value(None, unit_of(m["du_years"])), None)
+    ntext = m["du_n"]
+    unit = unit_of(m["du_u"])
+    n = number(ntext)
+    nl = ntext.lower()
+    if unit == "second" and nl in ("a", "an", "one") and word_after(ctx.text, m.end())[:1].isalpha():
+        return None  # "a second consecutive day"
+    if unit == "night" and nl in ("a", "an"):
+        return None  # "a night" is rarely a duration
+    if unit == "quarter" and not m["du_adj"] and not m["du_the"] and (
+            nl in ("a", "an", "one") or word_after(ctx.text, m.end()).lower() == "of"):
+        return None  # "about a quarter of its dealers", "three quarters of": a fraction
+    if nl in ("a", "an") and not m["du_the"] and _after_quantity(ctx.text, m.start()):
+        return Tx(m.start(), m.end(), "SET", duration_value(1, unit), None)  # "15 a year": a rate
+    if m["du_long"] and n is None:
+        return Tx(m.start(), m.end(), "DURATION", duration_value(None, unit), None)
+    if m["du_long"] and nl in ("a", "an") and not m["du_the"] and m.start() == m.start("du_n"):
+        return Tx(m.start("du_u"), m.end(), "DURATION", duration_value(1, unit), None)  # "a [decade-long] career"
+    return Tx(m.start(), m.end(), "DURATION", duration_value(n, unit), None)
+
+
+_BARE_BEFORE = {"for", "in", "over", "within", "than", "after", "took", "takes", "take", "lasted", "last"}
+
+
+def _h_bareunit(m: re.Match[str], ctx: Context) -> Tx | None:
+    unit = unit_of(m["bu"])
+    if not m["bu_long"]:
+        before = word_before(ctx.text, m.start()).lower()
+        if before in ("just", "only", "mere"):
+            before = word_before(ctx.text, m.start() - len(before) - 1).lower()
+        if before not in _BARE_BEFORE or (before == "after" and m["bu"].lower() == "hours"):
+            return None  # "after hours trading" is an idiom
+        if word_after(ctx.text, m.end()).lower() in ("ago", "old", "later", "earlier"):
+            return None
+    return Tx(m.start(), m.end(), "DURATION", duration_value(None, unit), None)
+
+
+_SET_ADJ = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
+            "annual": "P1Y", "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W",
+            "bi-weekly": "P2W", "fortnightly": "P2W", "semiannual": "P6M", "semi-annual": "P6M",
+            "biannual": "P6M", "year-round": "P1Y"}
+
+
+def _h_set(m: re.Match[str], ctx: Context) -> Tx | None:
+    if m["st_adj"]:
+        adj = m["st_adj"]
+        if adj == "year-round":
+            return None
+        return Tx(m.start(), m.end(), "SET", _SET_ADJ[adj], None)
+    u = (m["st_u"] or m["st_u2"] or m["st_u3"]).lower()
+    if u in WEEKDAYS:
+        return Tx(m.start(), m.end(), "SET", f"XXXX-WXX-{WEEKDAYS[u] + 1}", None)
+    if u in ("morning", "afternoon", "evening"):
+        return Tx(m.start(), m.end(), "SET", "T" + DAYPARTS[u], None)
+    if u in SEASON_CODE:
+        return Tx(m.start(), m.end(), "SET", "XXXX-" + SEASON_CODE[u], None)
+    if u == "weekend":
+        return Tx(m.start(), m.end(), "SET", "XXXX-WXX-WE", None)
+    if u == "annum":
+        u = "year"
+    n = number(m["st_n"]) if m["st_n"] else 1
+    return Tx(m.start(), m.end(), "SET", duration_value(n, u), None)
+
+
+_PRESENT = {"now", "right now", "currently", "presently", "at present", "nowadays", "these days", "at the moment",
+            "the time being"}
+_PAST = {"recently", "more recently", "most recently", "lately", "the recent past", "the past"}
+
+
+def _h_vague(m: re.Match[str], ctx: Context) -> Tx | None:
+    s = " ".join(m.group().lower().split())
+    before = word_before(ctx.text, m.start()).lower()
+    after = word_after(ctx.text, m.end()).lower()
+    if s in _PRESENT:
+        return vague_tx(m, "PRESENT_REF")
+    if s.startswith("recent"):
+        if before in ("most", "more", "least"):
+            return None
+        return vague_tx(m, "PAST_REF")
+    if s in _PAST:
+        return vague_tx(m, "PAST_REF")
+    if s in ("soon", "very soon"):
+        if before in ("as", "how", "too") or after in ("as", "after", "before", "thereafter"):
+            return None
+        return vague_tx(m, "FUTURE_REF")
+    if s == "later":
+        if after in ("than", "this", "that", "today", "tonight", "date", "time", "stage", "years", "life"):
+            return None
+        if before in UNIT_WORDS or before.rstrip("s") in UNIT_WORDS or before in ("a", "the", "much", "no"):
+            return None
+        return vague_tx(m, "FUTURE_REF")
+    return vague_tx(m, "FUTURE_REF")
+
+
+AMOUNT_HANDLERS = {"durfirst": _h_durfirst, "duration": _h_duration, "bareunit": _h_bareunit, "set": _h_set,
+                   "vague": _h_vague}

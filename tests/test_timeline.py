@@ -1,0 +1,111 @@
+"""Timeline: events anchored by dates, their descriptions, actors and order; the seed's time table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from briefing import document, parse_text
+from briefing.extract import timeline, timex
+from briefing.model import Actor, Briefing, Event, SourceInfo, Span
+
+REF = dt.date(2024, 10, 8)
+
+
+def events(text: str, ref: dt.date | None = REF, fmt: str = "text", actors: list[Actor] | None = None) -> list[Event]:
+    doc = document.build(text, format=fmt)
+    found = Briefing(id="t", source=SourceInfo(format=fmt, encoding="utf-8", size=len(text)), text=text,  # type: ignore[arg-type]
+                     published=ref, actors=actors or [])
+    out = timeline.run(doc, timex.run(doc, found))
+    for e in out.timeline:
+        assert e.when.span is not None and text[e.when.span.start : e.when.span.end] == e.when.text
+        assert e.when.timex_id in {t.id for t in out.time_expressions}
+    return out.timeline
+
+
+def test_seed_time_table_and_timeline_order(seed_path: Path) -> None:
+    b = parse_text(seed_path.read_text(encoding="utf-8"), reference_date="2024-10-08")
+    table = [(t.text, t.value) for t in b.time_expressions if t.type == "DATE" and not t.value.endswith("_REF")]
+    assert table == [("Tuesday", "2024-10-08"), ("last week", "2024-W40"), ("July", "2024-07"),
+                     ("last month", "2024-09"), ("last week", "2024-W40"), ("Wednesday", "2024-10-09")]
+    assert ("recent weeks", "PAST_REF") in [(t.text, t.value) for t in b.time_expressions]
+    assert [e.when.text for e in b.timeline] == ["July", "last month", "last week", "last week", "Tuesday",
+                                                 "Wednesday"]
+    assert [e.id for e in b.timeline] == [f"e{k}" for k in range(1, 7)]
+    wednesday = b.timeline[-1]
+    assert "was to take place Wednesday" in wednesday.description
+    assert b.text[wednesday.span.start : wednesday.span.end].startswith("Gallant's visit to the Pentagon")
+    for t in b.time_expressions:
+        assert b.text[t.span.start : t.span.end] == t.text
+
+
+def test_events_are_sorted_by_date_not_by_text() -> None:
+    out = events("Officials met on Monday. The war began in 2022. Talks collapsed last week. "
+                 "A vote is scheduled for Thursday. The plan was drafted in July.")
+    assert [e.when.value for e in out] == ["2022", "2024-07", "2024-W40", "2024-10-07", "2024-10-10"]
+
+
+def test_without_reference_date_relative_events_still_order() -> None:
+    out = events("Today the talks resumed. Last week they stalled. In July the war began. "
+                 "Last month a truce failed. The treaty dates from March 3, 1999.", ref=None)
+    assert [e.when.text for e in out] == ["March 3, 1999", "July", "Last month", "Last week", "Today"]
+    assert out[0].when.start == dt.date(1999, 3, 3)
+    assert [e.when.value for e in out[1:]] == ["XXXX-07", "XXXX-XX", "XXXX-WXX", "XXXX-XX-XX"]
+    assert all(e.when.start is None and e.when.relative for e in out[1:])
+
+
+def test_durations_sets_and_vague_references_make_no_events() -> None:
+    out = events("The strike lasted three years. Inspectors visit every week. Trust has fallen in recent weeks. "
+                 "It is low now and may recover in the future.")
+    assert out == []
+
+
+def test_event_fields_sentence_span_and_clause_description() -> None:
+    text = ("Markets were calm. Dockworkers walked off the job at Portugal's three largest terminals on Monday, "
+            "stranding more than 40 ships at anchor, after talks over automation broke down and the union said "
+            "it would not return until the operators withdrew a plan that would eliminate hundreds of jobs.")
+    (e,) = events(text)
+    sentence = text[e.span.start : e.span.end]
+    assert sentence.startswith("Dockworkers walked off") and sentence.endswith("jobs.")
+    assert e.origin == "prose"
+    assert "on Monday" in e.description
+    assert len(e.description) <= 170
+    assert e.when.value == "2024-10-07" and e.when.granularity == "day"
+
+
+def test_one_event_per_sentence_and_date_and_clock_time_refines_the_day() -> None:
+    out = events("On Tuesday the union met, and on Tuesday the strike began at 10 a.m. Tuesday.")
+    assert len(out) == 1
+    assert out[0].when.value == "2024-10-08T10:00"
+
+
+def test_actors_mentioned_in_the_sentence_are_linked() -> None:
+    text = "Austin met Gallant on Monday. Biden spoke last week."
+    actors = [
+        Actor(id="a1", name="Lloyd Austin", kind="person", mentions=[Span(start=0, end=6)]),
+        Actor(id="a2", name="Yoav Gallant", kind="person", mentions=[Span(start=11, end=18)]),
+        Actor(id="a3", name="Joe Biden", kind="person", mentions=[Span(start=30, end=35)]),
+    ]
+    out = {e.when.text: e.actor_ids for e in events(text, actors=actors)}
+    assert out == {"Monday": ["a1", "a2"], "last week": ["a3"]}
+
+
+def test_timeline_section_items_become_section_events() -> None:
+    src = (
+        "---\ndate: 2024-03-14\n---\n# Drought\n\nTalks opened in Badajoz on March 4.\n\n## Timeline\n\n"
+        "- **2023-09** — Rainfall falls to 40% of the average.\n- **2024-03-12** — The deal is signed.\n"
+        "- June 2024: Ministers review the deal.\n"
+    )
+    b = parse_text(src, format="markdown")
+    section = [e for e in b.timeline if e.origin == "section"]
+    assert [(e.when.value, e.description) for e in section] == [
+        ("2023-09", "Rainfall falls to 40% of the average."), ("2024-03-12", "The deal is signed."),
+        ("2024-06", "Ministers review the deal.")]
+    assert [e.when.value for e in b.timeline] == ["2023-09", "2024-03-04", "2024-03-12", "2024-06"]
+    for e in section:
+        assert b.text[e.span.start : e.span.end].endswith(e.description)
+
+
+def test_empty_and_dateless_text_have_no_timeline() -> None:
+    assert events("") == []
+    assert events("Nothing here has a date.") == []

@@ -1,0 +1,313 @@
+"""Time expressions: recognition, TIMEX3 values, resolution against the reference date, extents."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing import document
+from briefing.extract import timex
+from briefing.model import Briefing, SourceInfo, TimeExpression
+
+REF = dt.date(2024, 10, 8)  # a Tuesday, in ISO week 40
+
+
+def run(text: str, ref: dt.date | None = REF, fmt: str = "text") -> list[TimeExpression]:
+    doc = document.build(text, format=fmt)
+    start = Briefing(id="t", source=SourceInfo(format=fmt, encoding="utf-8", size=len(text)), text=text,  # type: ignore[arg-type]
+                     published=ref)
+    found = timex.run(doc, start).time_expressions
+    for t in found:  # the offsets contract holds for every expression
+        assert text[t.span.start : t.span.end] == t.text
+    return found
+
+
+def values(text: str, ref: dt.date | None = REF) -> dict[str, str]:
+    return {t.text: t.value for t in run(text, ref)}
+
+
+def one(text: str, ref: dt.date | None = REF) -> TimeExpression:
+    found = run(text, ref)
+    assert len(found) == 1, [(t.text, t.value) for t in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The talks resumed on Oct. 8.", "Oct. 8", "2024-10-08"),
+        ("The talks resumed on 8 October 2024.", "8 October 2024", "2024-10-08"),
+        ("The talks resumed on 2024-10-08.", "2024-10-08", "2024-10-08"),
+        ("The talks resumed on October 8, 2024, in Paris.", "October 8, 2024", "2024-10-08"),
+        ("The talks resumed on Tuesday, Oct. 1.", "Tuesday, Oct. 1", "2024-10-01"),
+        ("Sales fell in September 2023.", "September 2023", "2023-09"),
+        ("The firm was founded on 7/8/07.", "7/8/07", "2007-07-08"),
+        ("Jobs was born on February 24, 1955.", "February 24, 1955", "1955-02-24"),
+    ],
+)
+def test_absolute_dates_in_common_news_forms(sentence: str, text: str, value: str) -> None:
+    t = one(sentence)
+    assert (t.text, t.type, t.value) == (text, "DATE", value)
+    assert t.granularity in ("day", "month")
+
+
+def test_resolved_range_and_granularity() -> None:
+    t = one("Prices rose last month.")
+    assert (t.value, t.start, t.end, t.granularity, t.relative) == (
+        "2024-09", dt.date(2024, 9, 1), dt.date(2024, 9, 30), "month", True)
+    w = one("The missile attack came last week.")
+    assert (w.value, w.start, w.end, w.granularity) == ("2024-W40", dt.date(2024, 9, 30), dt.date(2024, 10, 6), "week")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The report was published Tuesday.", "2024-10-08"),  # the reference weekday itself
+        ("Officials met on Monday.", "2024-10-07"),  # past narrative: the previous one
+        ("Officials said on Friday that talks had failed.", "2024-10-04"),
+        ("On Thursday, the army withdrew.", "2024-10-03"),  # the verb after the date decides
+        ("The minister will visit on Friday.", "2024-10-11"),  # future
+        ("The vote is scheduled for Monday.", "2024-10-14"),
+        ("His visit, which was to take place Wednesday, was called off.", "2024-10-09"),
+        ("Talks are set to resume on Thursday.", "2024-10-10"),
+        ("Markets stayed closed until Friday.", "2024-10-11"),  # a limit: the nearest one
+        ("Mediators have invited both sides to a meeting on Thursday.", "2024-10-10"),  # perfect: the nearest
+    ],
+)
+def test_bare_weekday_takes_the_tense_of_its_clause(sentence: str, value: str) -> None:
+    assert one(sentence).value == value
+
+
+def test_named_relative_weekdays() -> None:
+    assert values("Talks broke down last Thursday and resume next Monday.") == {
+        "last Thursday": "2024-10-03", "next Monday": "2024-10-14"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The deal was signed today.", "2024-10-08"),
+        ("The deal was signed yesterday.", "2024-10-07"),
+        ("The deal will be signed tomorrow.", "2024-10-09"),
+        ("Exports fell last week.", "2024-W40"),
+        ("Exports fell this week.", "2024-W41"),
+        ("Exports will be published next week.", "2024-W42"),
+        ("Exports fell last month.", "2024-09"),
+        ("Exports rose this month.", "2024-10"),
+        ("Exports will rise next month.", "2024-11"),
+        ("Exports fell last year.", "2023"),
+        ("Exports rose this year.", "2024"),
+        ("Exports will rise next year.", "2025"),
+        ("The strike began two days ago.", "2024-10-06"),
+        ("Talks were held over the weekend.", "2024-W40-WE"),  # the weekend just past (5-6 October)
+        ("Talks will resume this weekend.", "2024-W41-WE"),
+        ("Earlier this month, the ministry said exports rose.", "2024-10"),
+        ("Prices peaked in late September.", "2024-09"),
+        ("Prices peaked in early 2009.", "2009"),
+        ("Prices peaked in the 1990s.", "199"),
+        ("Prices fell in the third quarter of 2023.", "2023-Q3"),
+        ("Prices fell in Q1 2024.", "2024-Q1"),
+        ("Profit doubled in the third quarter.", "2024-Q3"),
+        ("Profit will rise in the fourth quarter.", "2024-Q4"),
+        ("The drought began last summer.", "2024-SU"),
+        ("The drought began in the autumn of 2022.", "2022-FA"),
+        ("The plan runs to fiscal 2026.", "FY2026"),
+        ("The plan runs to 2030.", "2030"),
+        ("It was built in the 20th century.", "19"),
+    ],
+)
+def test_relative_and_calendar_expressions(sentence: str, value: str) -> None:
+    assert one(sentence).value == value
+
+
+def test_bare_month_follows_tense() -> None:
+    assert one("The July assassination angered Tehran.").value == "2024-07"
+    assert one("Elections will be held in July.").value == "2025-07"
+    assert one("The summit ended in March.").value == "2024-03"
+    assert one("Exports have fallen in November.").value == "2023-11"  # perfect: the latest November
+
+
+def test_extents_include_determiners_and_modifiers() -> None:
+    found = values("Sales fell 35% in January, compared to the same month a year ago, and rose by the end of "
+                   "last year.", dt.date(2009, 2, 3))
+    assert found == {"January": "2009-01", "the same month a year ago": "2008-01", "the end of last year": "2008"}
+    assert [t.text for t in run("Ford says sales rose over the past nine days, almost two and a half years late.")] == [
+        "the past nine days", "almost two and a half years"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The jets took off at 18:00 UTC.", "18:00 UTC", "2024-10-08T18:00Z"),
+        ("Trading closed at 4:15 p.m. EDT on Monday.", "4:15 p.m. EDT", "2024-10-07T16:15"),
+        ("The crash came on Friday morning.", "Friday morning", "2024-10-04TMO"),
+        ("Apple announced the change this morning.", "this morning", "2024-10-08TMO"),
+        ("Rebels attacked the town last night.", "last night", "2024-10-07TNI"),
+    ],
+)
+def test_times_of_day(sentence: str, text: str, value: str) -> None:
+    t = run(sentence)[0]
+    assert (t.text, t.type, t.value, t.granularity) == (text, "TIME", value, "time")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("He walked away from a 21-day cease-fire proposal.", "21-day", "P21D"),
+        ("She has led the firm for three years.", "three years", "P3Y"),
+        ("The plane is 18 months behind schedule.", "18 months", "P18M"),
+        ("The project is almost two and a half years late.", "almost two and a half years", "P2.5Y"),
+        ("Shares fell for six straight days.", "six straight days", "P6D"),
+        ("The flight lasted 12 hours.", "12 hours", "PT12H"),
+        ("The bankruptcy would take between 60 and 90 days.", "90 days", "P90D"),
+        ("Prices have not been this high in years.", "years", "PXY"),
+    ],
+)
+def test_durations(sentence: str, text: str, value: str) -> None:
+    found = {t.text: t for t in run(sentence)}
+    assert found[text].type == "DURATION"
+    assert found[text].value == value
+    assert found[text].start is None  # a duration is not placed on the calendar
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The board meets every week.", "every week", "P1W"),
+        ("The agency publishes weekly figures.", "weekly", "P1W"),
+        ("Inspectors visit twice a year.", "twice a year", "P1Y"),
+        ("The tanker fleet grows at a rate of 15 a year.", "a year", "P1Y"),
+        ("The market opens every Monday.", "every Monday", "XXXX-WXX-1"),
+    ],
+)
+def test_sets(sentence: str, text: str, value: str) -> None:
+    t = one(sentence)
+    assert (t.text, t.type, t.value) == (text, "SET", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("Distrust has grown in recent weeks.", "recent weeks", "PAST_REF"),
+        ("The iPhone was recently updated.", "recently", "PAST_REF"),
+        ("Trust is very low right now.", "right now", "PRESENT_REF"),
+        ("The store currently sells music.", "currently", "PRESENT_REF"),
+        ("More cuts may come in the coming weeks.", "the coming weeks", "FUTURE_REF"),
+        ("Falcon may return in the future.", "the future", "FUTURE_REF"),
+    ],
+)
+def test_vague_references(sentence: str, text: str, value: str) -> None:
+    t = one(sentence)
+    assert (t.text, t.type, t.value, t.start) == (text, "DATE", value, None)
+
+
+def test_years_and_counts() -> None:
+    assert values("In 2004 Jobs returned; 1998 people were arrested and the index lost 2000 points.") == {
+        "2004": "2004"}
+
+
+def test_anaphoric_expressions_take_the_last_date() -> None:
+    found = values("Stocks fell on Monday. The index lost 3% to end the day at 7,114, "
+                   "worse than the year before.", dt.date(2009, 2, 24))
+    assert found["Monday"] == "2009-02-23"
+    assert found["the day"] == "2009-02-23"
+    assert found["the year before"] == "2008"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "May I ask a question?",
+        "The index fell 2,000 points to 9,500.",
+        "The Russell 2000 index rose.",
+        "It costs $2009 a unit.",
+        "The fall of Lehman Brothers shocked markets.",
+        "April Ryan asked the question.",
+        "He said it was a second consecutive loss.",
+        "At the same time, the union walked out.",
+        "About a quarter of its dealers will close.",
+        "Windows 2000 was released.",
+        "Fans of Johnny Cash and June Carter sang.",
+        "The Arab Spring protests spread.",
+        "The Summer Olympics opened.",
+        "She has a 56-year-old husband.",
+    ],
+)
+def test_things_that_are_not_time_expressions(sentence: str) -> None:
+    assert values(sentence) == {}
+
+
+def test_without_reference_date_values_keep_x_parts() -> None:
+    found = {t.text: t for t in run("In July, talks failed. Last month and last week they resumed; "
+                                    "the report came out Tuesday, on Oct. 8, and again on October 9, 2024.", None)}
+    assert found["July"].value == "XXXX-07"
+    assert found["Last month"].value == "XXXX-XX"
+    assert found["last week"].value == "XXXX-WXX"
+    assert found["Tuesday"].value == "XXXX-WXX-2"
+    assert found["Oct. 8"].value == "XXXX-10-08"
+    assert found["October 9, 2024"].value == "2024-10-09"  # absolute: resolved all the same
+    assert found["October 9, 2024"].start == dt.date(2024, 10, 9)
+    for key in ("July", "Last month", "last week", "Tuesday", "Oct. 8"):
+        assert found[key].relative and found[key].start is None and found[key].end is None
+
+
+@pytest.mark.parametrize("ref", [dt.date(1, 1, 1), dt.date(9999, 12, 31)])
+def test_reference_dates_at_the_ends_of_the_calendar_do_not_crash(ref: dt.date) -> None:
+    found = values("Next year, two centuries ago, last week, on Monday and in the first quarter, it rained "
+                   "every day; the next day and a decade later, in 2009.", ref)
+    assert found["2009"] == "2009"
+
+
+def test_ids_are_sequential_in_text_order() -> None:
+    found = run("On Monday and Tuesday, and again last week, the talks stalled.")
+    assert [t.id for t in found] == ["t1", "t2", "t3"]
+    assert [t.span.start for t in found] == sorted(t.span.start for t in found)
+
+
+def test_timeline_section_dates_are_read_and_other_sections_are_not_mined() -> None:
+    src = (
+        "# Drought\n\n## Quotes\n\n- \"We met on Monday.\" — A minister\n\n"
+        "## Timeline\n\n- **2023-09** — Rainfall falls.\n- **2024-02-06** — Emergency declared.\n"
+        "- March 12, 2024: The deal is signed.\n- 2024-06 – Review due.\n\n## Background\n\nTalks began in January.\n"
+    )
+    found = run(src, dt.date(2024, 3, 14), fmt="markdown")
+    assert [(t.text, t.value) for t in found] == [
+        ("2023-09", "2023-09"), ("2024-02-06", "2024-02-06"), ("March 12, 2024", "2024-03-12"),
+        ("2024-06", "2024-06"), ("January", "2024-01")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "İstanbul, Oct. 8 — İ İ talks resumed on Monday.",  # lower-casing changes the length of "İ"
+        "**2024** — ",
+        "On 31 February and 32 October nothing happened at 25:99.",
+        "Q5 2024, H3 and FY, 1/40/2024, '99s and 00:00.",
+        "\n\n- **** — \n- : \n",
+        "last last last week week the the the day after the day",
+    ],
+)
+def test_odd_input_never_crashes_and_spans_hold(text: str) -> None:
+    run(text)
+    run(text, None)
+    run(text, fmt="markdown")
+
+
+_TOKENS = ("the", "a", "last", "next", "this", "week", "month", "year", "Monday", "May", "March", "Oct.", "8",
+           "2009", "10:30", "a.m.", "18", "months", "ago", "early", "mid-", "end", "of", ",", ".", ";", "—", "-",
+           "'s", "1990s", "Q3", "FY2024", "every", "per", "twice", "now", "recent", "later", "same", "day",
+           "previous", "following", "İ", "**", ":", "\n", "\n\n", "## Timeline", "- ", "past", "nine", "days")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(_TOKENS), st.text(max_size=4)), max_size=40),
+       st.sampled_from([None, REF]), st.sampled_from(["text", "markdown"]))
+def test_any_text_spans_are_in_range_and_exact(tokens: list[str], ref: dt.date | None, fmt: str) -> None:
+    text = " ".join(tokens)
+    for t in run(text, ref, fmt):
+        assert 0 <= t.span.start < t.span.end <= len(text)
+        assert t.type in ("DATE", "TIME", "DURATION", "SET") and t.value
