@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Briefing
+from .model import Briefing, Quote
 
 
 def _one_line(s: str) -> str:
@@ -40,18 +40,27 @@ def to_markdown(b: Briefing) -> str:
             details = "; ".join(x for x in (", ".join(a.titles), a.affiliation or "", a.description or "") if x)
             out.append(f"- **{_one_line(a.name)}** ({a.kind})" + (f" — {_one_line(details)}" if details else "") + "\n")
         out.append("\n")
-    if b.quotes:
+    def speaker(q: Quote) -> str:
+        if q.speaker is None:
+            return ""
+        return _one_line(names.get(q.speaker.actor_id or "", "") or q.speaker.text)
+
+    quoted = [q for q in b.quotes if q.kind != "indirect"]
+    if quoted:
         out.append("## Quotes\n\n")
-        for q in b.quotes:
-            who = ""
-            if q.speaker is not None:
-                who = names.get(q.speaker.actor_id or "", "") or q.speaker.text
-            line = f'- "{_one_line(q.text)}"'
-            if who:
-                line += f" — {_one_line(who)}"
-            if q.cue:
-                line += f" ({q.cue})"
-            out.append(line + "\n")
+        for q in quoted:
+            who = speaker(q)
+            out.append(f'- "{_one_line(q.text)}"' + (f" — {who}" if who else "") + "\n")
+        out.append("\n")
+    # Reported speech is not a quotation: it gets its own (unstructured) section, so a re-parse
+    # does not turn it into quotes.
+    reported = [q for q in b.quotes if q.kind == "indirect"]
+    if reported:
+        out.append("## Reported statements\n\n")
+        for q in reported:
+            who = speaker(q) or "someone"
+            lead = f"According to {who}" if q.cue == "according to" else f"{who} {q.cue or 'said'}"
+            out.append(f"- {lead}: {_one_line(q.text)}\n")
         out.append("\n")
     if b.timeline:
         out.append("## Timeline\n\n")

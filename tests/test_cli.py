@@ -116,3 +116,16 @@ def test_closed_stdout_is_not_an_error(seed_path: Path) -> None:
     cmd = " ".join(briefing_command()) + f" parse {seed_path} | head -c 10 > /dev/null"
     out = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], capture_output=True, timeout=60)
     assert b"Traceback" not in out.stderr
+
+
+def test_markdown_export_reads_back_as_the_same_briefing(seed_path: Path, tmp_path: Path) -> None:
+    from briefing import parse_file
+
+    exported = tmp_path / "seed.md"
+    assert run("parse", str(seed_path), "--date", "2024-10-08", "--markdown", "-o", str(exported)).returncode == 0
+    original, again = parse_file(seed_path, reference_date="2024-10-08"), parse_file(exported)
+    direct = [q.text for q in original.quotes if q.kind != "indirect"]
+    assert [q.text for q in again.quotes if q.origin == "section"] == direct
+    assert {a.name for a in original.actors} <= {a.name for a in again.actors}
+    assert [s.text for s in again.summary] == [s.text for s in original.summary]
+    assert again.published == original.published
