@@ -82,7 +82,7 @@ def print_quality(r: dict) -> None:
 
 
 def corpus() -> str:
-    files = sorted((ROOT / "sample_reports").glob("*")) + [ROOT / "seeds" / "000_226388b4aeac2740.txt"]
+    files = [*sorted((ROOT / "sample_reports").glob("*")), ROOT / "seeds" / "000_226388b4aeac2740.txt"]
     parts = [f.read_text(encoding="utf-8") for f in files if f.is_file() and not f.name.startswith(".")]
     return "\n\n".join(parts)
 

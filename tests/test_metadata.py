@@ -41,7 +41,8 @@ def test_reference_date_order_option_then_front_matter_then_dateline() -> None:
 def test_title_from_front_matter_heading_or_headline_line() -> None:
     assert parse_text("---\ntitle: From front matter\n---\n\n# H1\n").title == "From front matter"
     assert parse_text("# From the heading\n\nBody.").title == "From the heading"
-    assert parse_text("Strike widens at ports\n\nBody sentence one. Two.", format="text").title == "Strike widens at ports"
+    headline = parse_text("Strike widens at ports\n\nBody sentence one. Two.", format="text")
+    assert headline.title == "Strike widens at ports"
     assert parse_text("A first sentence that ends.\nAnother one.", format="text").title is None
 
 

@@ -35,3 +35,17 @@ def test_summary_never_repeats_the_title() -> None:
 
 def test_empty_text_has_no_summary() -> None:
     assert parse_text("").summary == []
+
+
+def test_summary_skips_sentences_cut_out_of_a_longer_quotation() -> None:
+    src = (
+        "NAIROBI, March 13, 2025 (Wire) — Minibus operators and the county agreed a truce on Monday after a "
+        "week of strikes. Operators met county officials at City Hall for nine hours. "
+        '"We did not sign a peace treaty. We signed a ceasefire," Alliance chairman Daniel Chebet told '
+        "reporters on Tuesday. Traffic was back to normal by Wednesday. Passengers said they were relieved. "
+        "The assembly votes on Friday. Chebet said the operators would watch the county closely. "
+        "Some routes stayed quiet. Fares did not change. Buses ran late."
+    )
+    texts = [s.text for s in parse_text(src).summary]
+    assert len(texts) >= 2
+    assert not any(t.count('"') % 2 for t in texts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from . import EXIT_INPUT, PROG, add_input_options, parser
+from . import PROG, add_input_options, parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,14 +23,20 @@ def build_parser() -> argparse.ArgumentParser:
     add_input_options(p)
     p.add_argument("--samples", action="store_true", help="open the bundled sample reports")
     p.add_argument("--theme", metavar="NAME", help="Textual theme, e.g. ansi-dark, ansi-light, nord")
+    p.add_argument("--config", metavar="FILE", help="read key bindings and theme from FILE instead of the "
+                                                     "default config file")
+    p.add_argument("--print-config-path", action="store_true",
+                   help="print where the config file is read from, and exit")
     return p
 
 
 def main(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
-    try:
-        from ..tui.app import run_reader
-    except ImportError as exc:  # until the reader lands
-        print(f"{PROG}: the reader is not available yet ({exc}); use '{PROG} parse PATH'")
-        return EXIT_INPUT
+    if args.print_config_path:
+        from ..config import config_path
+
+        print(args.config or config_path())
+        return 0
+    from ..tui.app import run_reader
+
     return run_reader(args)

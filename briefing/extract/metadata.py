@@ -31,8 +31,8 @@ DATELINE = re.compile(
            | (?P<day2>\d{{1,2}})[ ]+(?P<month2>{MONTH_PATTERN})\.?(?:[ ]+(?P<year2>\d{{4}}))?
            | (?P<iso>\d{{4}}-\d{{2}}-\d{{2}})
         ))?
-        [ ]*(?:\((?P<outlet>[^()\n]{{1,40}})\))?
-        [ ]*(?:—|–|--|-)[ ]""",
+        [ ]?(?:\((?P<outlet>[^()\n]{{1,40}})\)[ ]?)?  # one optional space each: no backtracking on runs
+        (?:—|–|--|-)[ ]""",
     re.X,
 )
 _BYLINE = re.compile(r"By[ ]+(?P<name>[A-Z][^\n]{1,100})$")
@@ -45,9 +45,12 @@ def _fm(found: dict, field: str) -> object:
     return None
 
 
+_MAX_DATELINE = 160
+
+
 def match_dateline(text: str, start: int, end: int) -> re.Match[str] | None:
     """A wire dateline at `start`: capitalised place words, then a date, an outlet or an all-caps place."""
-    m = DATELINE.match(text, start, end)
+    m = DATELINE.match(text, start, min(end, start + _MAX_DATELINE))
     if m is None or not all(w[0].isupper() for w in m["place"].replace(",", " ").split()):
         return None
     if m["outlet"] or m["month"] or m["month2"] or m["iso"] or m["place"].isupper():

@@ -25,12 +25,22 @@ for _kind, _names in {
     for _n in _names:
         _NAMES[_n] = _kind  # type: ignore[assignment]
 
-_TRIM = re.compile(r"^[\W\d_]+|[\W_]+$")
+_LEADING = re.compile(r"[\W\d_]+")
+_LONGEST_NAME = max(len(n) for n in _NAMES)
 
 
 def section_kind(heading: str) -> SectionKind | None:
-    """The structured section a heading opens (`## Key quotes` → "quotes"), if any."""
-    return _NAMES.get(_TRIM.sub("", heading.strip().lower()))
+    """The structured section a heading opens (`## Key quotes` → "quotes", `## 3. Timeline:` too)."""
+    h = heading.strip().lower()
+    if len(h) > _LONGEST_NAME + 20:  # section headings are short; never scan long ones
+        return None
+    m = _LEADING.match(h)
+    if m:
+        h = h[m.end() :]
+    end = len(h)
+    while end and not h[end - 1].isalnum():
+        end -= 1
+    return _NAMES.get(h[:end])
 
 
 def block_sections(doc: Document) -> list[SectionKind | None]:

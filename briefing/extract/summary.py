@@ -19,6 +19,10 @@ _WORD = re.compile(r"\w+")
 _MIN_WORDS, _MAX_WORDS = 6, 70
 
 
+def _unbalanced(sentence: str) -> bool:
+    return sentence.count('"') % 2 == 1 or sentence.count("“") != sentence.count("”")
+
+
 def _explicit(doc: Document) -> list[SummaryItem]:
     items = []
     for i in sections.section_block_indices(doc, "summary"):
@@ -82,6 +86,8 @@ def _extractive(doc: Document, found: Briefing) -> list[SummaryItem]:
         words[i] = set(ws)
         if len(ws) < _MIN_WORDS or len(ws) > _MAX_WORDS:
             score[i] *= 0.3
+        if _unbalanced(doc.text[s.start : s.end]):
+            score[i] = 0.0  # a sentence cut out of a longer quotation reads as a fragment
         score[i] *= 1.0 / (1.0 + 3.0 * i / max(n, 1))  # earlier is more newsworthy
 
     lead = cands[0]
