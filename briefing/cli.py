@@ -15,6 +15,11 @@ from collections.abc import Sequence
 COMMANDS: dict[str, tuple[str, str]] = {
     "parse": ("parse", "print a report's briefing model as JSON or markdown"),
     "schema": ("schema", "print the JSON Schema of the briefing model"),
+    "index": ("index", "index the reports in folders (only new and changed ones are parsed)"),
+    "search": ("search", "full-text search across reports"),
+    "dossier": ("dossier", "one actor across reports: titles, quotes and events by date"),
+    "timeline": ("timeline", "the events of many reports as one chronology"),
+    "cache": ("cache", "show or clear the library cache"),
 }
 
 

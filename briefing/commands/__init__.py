@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
+import re
+import stat
 import sys
 
 from .. import __version__
@@ -34,9 +37,19 @@ def parse_size(value: str) -> int:
     return n
 
 
+# C0/C1 controls, DEL, bidi controls, line/paragraph separators and lone surrogates: never sent raw to a
+# terminal in an error line (a file name may hold ESC or a newline).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(s: str) -> str:
+    """`s` on one line with control characters escaped (`\\x1b`, `\\n`, `\\u202e`), safe for a terminal."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], s)
+
+
 def fail(where: str, reason: str) -> int:
     """One clear line on stderr naming the input and why it failed; exit code 1."""
-    print(f"{PROG}: {where}: {reason}", file=sys.stderr)
+    print(f"{PROG}: {printable(where)}: {printable(reason)}", file=sys.stderr)
     return EXIT_INPUT
 
 
@@ -61,7 +74,15 @@ def add_output_option(p: argparse.ArgumentParser) -> None:
 
 
 def emit(out: str, path: str | None) -> int:
-    """Print `out`, or write it atomically to `path`."""
+    """Print `out` as UTF-8 (whatever the locale says), or write it atomically to `path`."""
+    if path and _is_special(path):
+        # /dev/stdout, /dev/null, a FIFO: write through; renaming over them would replace the device.
+        try:
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(out)
+        except OSError as exc:
+            return fail(path, exc.strerror or str(exc))
+        return EXIT_OK
     if path:
         from ..atomic import write_atomic
 
@@ -70,6 +91,19 @@ def emit(out: str, path: str | None) -> int:
         except OSError as exc:
             return fail(path, exc.strerror or str(exc))
         return EXIT_OK
-    sys.stdout.write(out)
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # replaced by a text-only stream (tests, embedding)
+        sys.stdout.write(out)
+        sys.stdout.flush()
+        return EXIT_OK
     sys.stdout.flush()
+    buffer.write(out.encode("utf-8"))
+    buffer.flush()
     return EXIT_OK
+
+
+def _is_special(path: str) -> bool:
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False

@@ -2,10 +2,39 @@
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 from collections.abc import Sequence
 
 from . import add_input_options, add_output_option, emit, fail, parser
+
+# Characters JSON may carry raw but a terminal may act on (C1 controls such as CSI U+009B, DEL) or that
+# reorder what is shown (bidi controls, line separators). They only occur inside JSON strings, where a
+# \uXXXX escape means the same thing: escaping them is lossless.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+# For the markdown briefing, which is read as text: controls become visible placeholders.
+_MARKDOWN_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def _json_safe(text: str) -> str:
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _placeholder(m: re.Match[str]) -> str:
+    c = ord(m.group())
+    if c < 0x20:
+        return chr(0x2400 + c)  # ␀ … ␟ (Control Pictures); ESC is ␛
+    if c == 0x7F:
+        return "\u2421"  # ␡
+    return f"<U+{c:04X}>"
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def main(argv: Sequence[str]) -> int:
@@ -28,6 +57,8 @@ def main(argv: Sequence[str]) -> int:
     from ..pipeline import parse_bytes, parse_file
 
     where = "<stdin>" if args.path == "-" else args.path
+    if args.output and args.path != "-" and _same_file(args.output, args.path):
+        return fail(args.output, "is the input report; refusing to overwrite it")
     try:
         if args.path == "-":
             data = sys.stdin.buffer.read(args.max_bytes + 1)
@@ -40,10 +71,18 @@ def main(argv: Sequence[str]) -> int:
         return fail(where, str(exc))
     except MemoryError:
         return fail(where, "out of memory while parsing")
+    except RecursionError:
+        return fail(where, "nested too deeply to parse")
+    except Exception as exc:
+        # A bug, not the user's fault: one line unless BRIEFING_DEBUG asks for the traceback.
+        if os.environ.get("BRIEFING_DEBUG"):
+            raise
+        return fail(where, f"internal error while parsing ({type(exc).__name__}: {exc}); "
+                           "set BRIEFING_DEBUG=1 for the traceback and please report it")
     if args.output_format == "markdown":
         from ..export import to_markdown
 
-        text = to_markdown(b)
+        text = _MARKDOWN_UNSAFE.sub(_placeholder, to_markdown(b))
     else:
-        text = b.model_dump_json(indent=None if args.compact else 2) + "\n"
+        text = _json_safe(b.model_dump_json(indent=None if args.compact else 2)) + "\n"
     return emit(text, args.output)

@@ -1,0 +1,77 @@
+"""`briefing dossier NAME [PATH ...]`: one actor across reports — reports, titles, quotes and events by date."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from . import EXIT_OK, fail, parser
+from ._library import (
+    add_json_option,
+    add_library_options,
+    check_roots,
+    date_text,
+    exit_code,
+    one_line,
+    open_library,
+    print_json,
+    refresh,
+    safe_path,
+    title_text,
+)
+
+
+def main(argv: Sequence[str]) -> int:
+    p = parser("dossier", "Follow one actor across the reports: every report that mentions them (merged by "
+                          "name and aliases; a surname joins the full name when only one person has it), "
+                          "their titles over time, their quotes and the events they are in, by date. "
+                          "Exit status 1 when no report mentions the name.")
+    p.add_argument("name", metavar="NAME", help="the actor, e.g. 'Benjamin Netanyahu' or 'Netanyahu'")
+    add_library_options(p, paths_help="report files or folders to look in")
+    add_json_option(p)
+    args = p.parse_args(argv)
+    if not args.name.strip():
+        p.error("the name is empty")
+    if (code := check_roots(args.paths or ["."])) != EXIT_OK:
+        return code
+    with open_library(args) as lib:
+        stats = refresh(lib, args.quiet)
+        code = exit_code(lib, stats)
+        d = lib.dossier(args.name)
+    if args.json:
+        from ..library import to_jsonable
+
+        print_json(to_jsonable(d))
+    if d is None:
+        return fail("dossier", f"no report mentions {one_line(args.name)!r}")
+    if args.json:
+        return code
+
+    out: list[str] = [f"{one_line(d.name)}" + (f" ({d.kind})" if d.kind else "")]
+    if d.aliases:
+        out.append("also: " + ", ".join(one_line(a) for a in d.aliases))
+    out.append(f"{len(d.reports)} reports, {len(d.quotes)} quotes, {len(d.events)} events")
+    if d.candidates:
+        out.append(f"{one_line(args.name)!r} is the surname of several people, not merged: "
+                   + "; ".join(f"{one_line(c.name)} ({c.reports} reports)" for c in d.candidates))
+    if d.titles:
+        out += ["", "Titles"]
+        for t in d.titles:
+            span = date_text(t.first) if t.first == t.last else f"{date_text(t.first)} to {date_text(t.last)}"
+            out.append(f"  {one_line(t.title)}  ({span}, {t.reports} reports)")
+    if d.reports:
+        out += ["", "Reports"]
+        for r in d.reports:
+            named = f"  as {one_line(r.name)!r}" if r.name != d.name else ""
+            out.append(f"  {date_text(r.published):<10}  {safe_path(r.path)}  {title_text(r.title, r.path)}"
+                       f"  [{r.mentions} mentions]{named}")
+    if d.quotes:
+        out += ["", "Quotes"]
+        for q in d.quotes:
+            out.append(f"  {date_text(q.published):<10}  \u201c{one_line(q.text)}\u201d  ({safe_path(q.path)})")
+    if d.events:
+        out += ["", "Events"]
+        for e in d.events:
+            when = date_text(e.date_start) if e.date_start else one_line(e.when_text)
+            out.append(f"  {when:<10}  {one_line(e.description)}  ({safe_path(e.path)})")
+    print("\n".join(out))
+    return code
