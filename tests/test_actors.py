@@ -297,3 +297,148 @@ def test_every_mention_is_in_range_and_is_the_name_or_an_alias(words: list[str],
         for m in a.mentions:
             assert 0 <= m.start < m.end <= len(text)
             assert text[m.start : m.end] in {a.name, *a.aliases} or a.origin == "section" or a.kind == "place"
+
+
+# ---- titles with "of"/"for" and portfolios ---------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Deputy Minister of Natural Resources and Environment Trần Văn Bình told reporters the plan would wait.",
+         "Trần Văn Bình", "Deputy Minister of Natural Resources and Environment"),
+        ("Minister for Foreign Affairs Simon Harris said the embassy would reopen.",
+         "Simon Harris", "Minister for Foreign Affairs"),
+        ("Secretary of the Treasury Janet Yellen arrived in Beijing on Thursday.",
+         "Janet Yellen", "Secretary of the Treasury"),
+        ("Fisheries Minister Kari Lindeberg-Haugen rejected the offer.", "Kari Lindeberg-Haugen", "Fisheries Minister"),
+    ],
+)
+def test_a_title_with_its_portfolio_is_one_title_and_not_part_of_the_name(text: str, name: str, title: str) -> None:
+    found = _by_name(_actors(text))
+    assert found[name].kind == "person"
+    assert found[name].titles == [title]
+    assert not any(a.kind == "organization" for a in found.values())  # the portfolio is no organisation
+
+
+def test_title_of_an_organisation_then_a_name_gives_title_and_affiliation() -> None:
+    text = "Governor of Texas Greg Abbott met Chief Executive Officer of General Motors Mary Barra on Friday."
+    found = _by_name(_actors(text))
+    assert found["Greg Abbott"].titles == ["Governor"]
+    assert found["Greg Abbott"].affiliation == "Texas"
+    assert found["Texas"].kind == "place"
+    assert found["Mary Barra"].titles == ["Chief Executive Officer"]
+    assert found["General Motors"].kind == "organization"
+
+
+# ---- people from structure, not only from the given-name list ----------------------------------------
+def test_given_names_of_many_languages_start_a_person() -> None:
+    text = ("Grażyna Mazur, Zbigniew Kania and Sigríður Pálsdóttir met Wanjiku Mwangi and Souleymane Dembélé "
+            "in Lisbon.")
+    found = _by_name(_actors(text))
+    for name in ("Grażyna Mazur", "Zbigniew Kania", "Sigríður Pálsdóttir", "Wanjiku Mwangi", "Souleymane Dembélé"):
+        assert found[name].kind == "person", name
+
+
+def test_unknown_names_are_people_by_surname_ending_speech_or_a_later_pronoun() -> None:
+    text = ("Talvik Orrendottir signed the letter. Tovrek Almasu said the vote was rigged. "
+            "The court heard that Quennel Varbuk had fled the country. He was arrested in Berlin.")
+    found = _by_name(_actors(text))
+    for name in ("Talvik Orrendottir", "Tovrek Almasu", "Quennel Varbuk"):
+        assert found[name].kind == "person", name
+
+
+def test_family_name_first_names_join_their_short_mentions() -> None:
+    text = ("South Korea's envoy, Park Ji-woo, said Seoul had no objection. Park said a decision could come "
+            "within weeks. Defence Minister Shin Won-sik agreed, and Hou Yu-ih of the Kuomintang objected.")
+    found = _by_name(_actors(text))
+    park = found["Park Ji-woo"]
+    assert park.kind == "person"
+    assert _texts(text, park) == ["Park Ji-woo", "Park"]
+    assert found["Shin Won-sik"].kind == "person"
+    assert found["Hou Yu-ih"].kind == "person"
+
+
+def test_particles_and_double_surnames_join_the_full_name() -> None:
+    text = ("State Secretary Ursula von der Brandt spoke first. \"We agree,\" von der Brandt said. "
+            "Jean-Luc de la Croix, a Canadian diplomat, nodded, and de la Croix left. "
+            "Lucía Serrano Ibáñez signed for Spain. Serrano Ibáñez said more talks were needed.")
+    found = _by_name(_actors(text))
+    brandt = found["Ursula von der Brandt"]
+    assert _texts(text, brandt) == ["Ursula von der Brandt", "von der Brandt"]
+    assert _texts(text, found["Jean-Luc de la Croix"]) == ["Jean-Luc de la Croix", "de la Croix"]
+    serrano = found["Lucía Serrano Ibáñez"]
+    assert serrano.kind == "person"
+    assert _texts(text, serrano) == ["Lucía Serrano Ibáñez", "Serrano Ibáñez"]
+
+
+def test_names_with_capitals_beyond_latin_1() -> None:
+    text = "Dr. Zoë Łukasiewicz met Đặng Quốc Khánh in Hanoi. Łukasiewicz said the survey would go on."
+    found = _by_name(_actors(text))
+    assert found["Zoë Łukasiewicz"].kind == "person"
+    assert _texts(text, found["Zoë Łukasiewicz"]) == ["Zoë Łukasiewicz", "Łukasiewicz"]
+    assert found["Đặng Quốc Khánh"].kind == "person"
+
+
+# ---- places from cues -------------------------------------------------------------------------------
+def test_small_places_from_the_words_around_them() -> None:
+    text = ("Residents of Killyleagh were moved to a school hall. A market trader from Kayole joined the march. "
+            "Fighting forced families to flee Sake, a town 25 km from Goma. Water levels in the Guadiana basin "
+            "fell, and the River Quoile burst its banks near Ballykeel, County Down.")
+    found = _by_name(_actors(text))
+    for name in ("Killyleagh", "Kayole", "Sake", "Guadiana", "River Quoile", "Ballykeel", "County Down"):
+        assert found[name].kind == "place", name
+
+
+def test_a_town_of_the_gazetteer_is_a_place_without_other_cues() -> None:
+    text = "Rebels retook Kidal on Wednesday."
+    assert _by_name(_actors(text))["Kidal"].kind == "place"
+
+
+def test_a_club_named_like_a_city_is_an_organisation_after_a_result() -> None:
+    text = "Manchester City beat Luton 6-2 on Saturday. Luton manager Rob Edwards said his side was punished."
+    found = _by_name(_actors(text))
+    assert found["Luton"].kind == "organization"
+    assert len(found["Luton"].mentions) == 2
+
+
+# ---- long organisation names ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "name",
+    ["People's Party", "Citizens' Alliance", "Scottish Pelagic Fishermen's Association",
+     "United Nations Relief and Works Agency for Palestine Refugees", "Ministry of Foreign Affairs and Trade",
+     "Directorate-General for Employment and Labour Relations", "Bank of England"],
+)
+def test_long_organisation_names_are_one_name(name: str) -> None:
+    text = f"A statement from the {name} was published on Monday."
+    found = _by_name(_actors(text))
+    assert found[name].kind == "organization"
+    assert len(found) == 1
+
+
+def test_a_possessive_of_a_place_or_person_still_cuts_the_name() -> None:
+    text = "Israel's Defense Ministry said Trump's campaign had asked for a meeting."
+    found = _by_name(_actors(text))
+    assert found["Israel"].kind == "place"
+    assert found["Defense Ministry"].kind == "organization"
+
+
+def test_an_apposition_types_by_its_head_noun() -> None:
+    text = "Frontex, the European Union's border agency, said crossings had doubled."
+    assert _by_name(_actors(text))["Frontex"].kind == "organization"
+
+
+@pytest.mark.parametrize("text", ["Tugboats waited outside the harbour.", "Coastal states have failed to agree.",
+                                  "Dockworkers walked off the job on Monday.", "Pomeranian fishermen protested."])
+def test_sentence_initial_ordinary_words_and_adjectives_are_not_actors(text: str) -> None:
+    assert _actors(text) == []
+
+
+def test_players_in_a_result_stay_people() -> None:
+    text = "Novak Djokovic beat Taylor Fritz 7-6 4-6 6-2 on Tuesday."
+    found = _by_name(_actors(text))
+    assert found["Novak Djokovic"].kind == "person"
+
+
+def test_an_unknown_all_caps_dateline_is_a_place() -> None:
+    text = "GLENDIVE - A federal judge on Thursday struck down the county's new zoning law."
+    found = _by_name(_actors(text))
+    assert found["GLENDIVE"].kind == "place"

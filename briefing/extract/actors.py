@@ -10,6 +10,7 @@ first mention and being the one who says things all count.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..document import Document
 from ..model import Actor, Briefing, Span
@@ -63,17 +64,15 @@ def extract(doc: Document) -> list[Actor]:
         for p in scanner.pieces[before:]:
             if p.kind in (None, "person") and not p.acronym:
                 scanner.person_roles(p, sent.start, sent.end)
-    body = scanner.pieces
-    pieces = section_pieces + body
+    resolver = Resolver(section_pieces + scanner.pieces, lex, text)
+    pieces = resolver.settle()
+    scanner.pieces = []
     if headlines:
-        pieces = Resolver(pieces, lex, text).settle()
+        # headlines only name what the body or the gazetteers know
         known = _known_names(pieces)
-        scanner.pieces = []
         for s, e, si in headlines:
             scanner.scan_headline(s, e, si, known)
-        pieces = sorted(pieces + scanner.pieces, key=lambda p: p.start)
-    entities = Resolver(pieces, lex, text).run()
-    return _actors(entities, text, section_pieces)
+    return _actors(resolver.group(scanner.pieces), text, section_pieces)
 
 
 # ---- headlines --------------------------------------------------------------------------------
@@ -174,27 +173,65 @@ def _infer_kind(name: str, scanner: Scanner) -> str:
     return "organization"
 
 
+_DESC_WORD = re.compile(r"[\w'’.&-]+|,")
+
+
 def _description_roles(p: Piece, desc: str, scanner: Scanner) -> None:
-    """"Prime Minister of Israel" → title "Prime Minister", affiliation Israel."""
+    """"Prime Minister of Israel" → title "Prime Minister", affiliation Israel; "Spain's Secretary of State
+    for the Environment" → title "Secretary of State for the Environment", affiliation Spain."""
     lex = scanner.lex
-    words = desc.split()
-    run: list[str] = []
-    for w in words:
-        low = w.lower().strip(",.;")
-        if low in lex.titles or low in lex.title_mods:
-            run.append(w.strip(",.;"))
-        elif run:
-            break
-    if run:
-        p.titles.append(" ".join(run))
-    m = re.search(r"\b(?:of|at|for)\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)", desc)
-    if m:
-        place = lex.places.get(key(m.group(1)))
-        p.affiliation = place[0] if place else m.group(1)
-    else:
-        first = words[0].strip(",.;") if words else ""
-        if key(first) in lex.demonyms:
-            p.affiliation = lex.demonyms[key(first)]
+    words = _DESC_WORD.findall(desc)
+
+    def low(w: str) -> str:
+        return w.lower().rstrip(".,;")
+
+    heads = [i for i, w in enumerate(words) if low(w) in lex.titles]
+    if heads:
+        h = heads[0]
+        start = h
+        while start > 0 and (low(words[start - 1]) in lex.title_mods or low(words[start - 1]) in lex.titles):
+            start -= 1
+        end = h + 1
+        while end < len(words):
+            w = words[end]
+            if low(w) in lex.titles or low(w) in lex.title_mods:
+                end += 1
+            elif low(w) in ("of", "for") and end + 1 < len(words) and words[h][:1].isupper():
+                k = end + 1
+                if words[k] == "the" and k + 1 < len(words):
+                    k += 1
+                if not words[k][:1].isupper() or key(words[k]) in lex.places or key(words[k]) in lex.orgs:
+                    break  # "of Israel": the affiliation, not the portfolio
+                first = k
+                while k < len(words) and (words[k][:1].isupper() or (words[k] == "and" and k + 1 < len(words)
+                                                                      and words[k + 1][:1].isupper())):
+                    k += 1
+                if words[k - 1] in lex.org_head or words[k - 1] in lex.org_suffix or k - first > 6:
+                    break  # "for the Iberian Rivers Network": an organisation
+                end = k
+            else:
+                break
+        p.titles.append(" ".join(words[start:end]))
+        before = words[start - 1] if start > 0 else ""
+        owner = before[:-2] if before.endswith(("'s", "’s")) else before
+        if owner and key(owner) in lex.demonyms:
+            p.affiliation = lex.demonyms[key(owner)]
+        elif owner and owner != before:
+            place = lex.places.get(key(owner))
+            p.affiliation = place[0] if place else owner
+        if p.affiliation is None and end + 1 < len(words) and low(words[end]) in ("of", "at", "for"):
+            k = end + 1 + (words[end + 1] == "the")
+            name = []
+            while k < len(words) and words[k][:1].isupper():
+                name.append(words[k])
+                k += 1
+            if name:
+                place = lex.places.get(key(" ".join(name)))
+                p.affiliation = place[0] if place else " ".join(name)
+        return
+    first = words[0] if words else ""
+    if key(first) in lex.demonyms:
+        p.affiliation = lex.demonyms[key(first)]
 
 
 # ---- entities → actors --------------------------------------------------------------------------
@@ -216,52 +253,110 @@ def _name(ent: Entity) -> str:
     return best
 
 
+_new = object.__new__
+_set = object.__setattr__
+_ACTOR_FIELDS = tuple(Actor.model_fields)
+
+
+def _trusted(cls: type, values: dict, fields: tuple[str, ...]) -> Any:
+    """A model instance from values this step made itself (offsets into the text, kinds from a closed set),
+    without validation: what `model_construct` does, minus its per-call bookkeeping, which costs more
+    than validating. `_FAST` checks once that the result equals a validated instance."""
+    obj = _new(cls)
+    _set(obj, "__dict__", values)
+    _set(obj, "__pydantic_fields_set__", set(fields))
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
+    return obj
+
+
+def _span(start: int, end: int) -> Span:
+    """`_trusted` for the many mentions, unrolled."""
+    obj = _new(Span)
+    _set(obj, "__dict__", {"start": start, "end": end})
+    _set(obj, "__pydantic_fields_set__", {"start", "end"})
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
+    return obj
+
+
+def _check_trusted() -> bool:
+    try:
+        span = _span(1, 4)
+        values = {"id": "a", "name": "A", "kind": "person", "titles": [], "affiliation": None, "aliases": [],
+                  "mentions": [span], "salience": 1.0, "description": None, "origin": "prose"}
+        actor = _trusted(Actor, dict(values), _ACTOR_FIELDS)
+        checked = Actor.model_validate(dict(values, mentions=[{"start": 1, "end": 4}]))
+        return actor == checked and actor.model_dump_json() == checked.model_dump_json()
+    except Exception:  # a pydantic whose instances are laid out otherwise: validate instead
+        return False
+
+
+_FAST = _check_trusted()
+
+
+def _start(p: Piece) -> int:
+    return p.start
+
+
 def _actors(entities: list[Entity], text: str, section_pieces: list[Piece]) -> list[Actor]:
     n = max(len(text), 1)
     out: list[tuple[float, int, Actor]] = []
     used: dict[str, int] = {}
     for ent in entities:
-        pieces = sorted(ent.pieces, key=lambda p: p.start)
+        pieces = ent.pieces if len(ent.pieces) == 1 else sorted(ent.pieces, key=_start)
         name = _name(ent)
+        is_person = ent.kind == "person"
+        takes_affiliation = is_person or ent.kind == "group"
         aliases: list[str] = []
         seen = {name.casefold()}
-        for p in pieces:
-            if p.text not in seen and p.text.casefold() not in seen and p.sentence != -1:
-                seen.add(p.text)
-                aliases.append(p.text)
         titles: list[str] = []
         affiliation = None
         description = None
+        mentions: list[Piece] = []
+        first = n
+        prose = subjects = 0
+        in_section = False
         for p in pieces:
-            if ent.kind == "person":
-                for t in p.titles:
-                    if t not in titles and len(titles) < 8:
-                        titles.append(t)
-            if affiliation is None and p.affiliation and p.affiliation != name and ent.kind in ("person", "group"):
+            t = p.text
+            mentions.append(p)
+            if p.sentence == -1:
+                in_section = True
+                if description is None:
+                    description = p.description
+            else:
+                prose += 1
+                if first == n:
+                    first = p.start
+                if p.subject:
+                    subjects += 1
+                if t not in seen and t.casefold() not in seen:
+                    seen.add(t)
+                    aliases.append(t)
+            if is_person and p.titles:
+                for title in p.titles:
+                    if title not in titles and len(titles) < 8:
+                        titles.append(title)
+            if affiliation is None and takes_affiliation and p.affiliation and p.affiliation != name:
                 affiliation = p.affiliation
-            if p.sentence == -1 and description is None:
-                description = p.description
-        prose = [p for p in pieces if p.sentence != -1]
-        first = prose[0].start if prose else n
-        subjects = sum(1 for p in prose if p.subject)
-        salience = len(prose) + 2.0 * (1.0 - first / n) + 0.5 * subjects
-        if not prose:
-            salience = 0.5  # only listed in the section
+        salience = prose + 2.0 * (1.0 - first / n) + 0.5 * subjects if prose else 0.5  # 0.5: only in the section
         base = slug(name)
         count = used.get(base, 0) + 1
         used[base] = count
-        actor = Actor(
-            id=base if count == 1 else f"{base}-{count}",
-            name=name,
-            kind=ent.kind,  # type: ignore[arg-type]
-            titles=titles,
-            affiliation=affiliation,
-            aliases=aliases,
-            mentions=[Span(start=p.start, end=p.end) for p in pieces],
-            salience=round(salience, 3),
-            description=description,
-            origin="section" if any(p.sentence == -1 for p in pieces) else "prose",
-        )
+        values = {
+            "id": base if count == 1 else f"{base}-{count}",
+            "name": name,
+            "kind": ent.kind,
+            "titles": titles,
+            "affiliation": affiliation,
+            "aliases": aliases,
+            "mentions": ([_span(m.start, m.end) for m in mentions] if _FAST
+                         else [{"start": m.start, "end": m.end} for m in mentions]),
+            "salience": round(salience, 3),
+            "description": description,
+            "origin": "section" if in_section else "prose",
+        }
+        actor = _trusted(Actor, values, _ACTOR_FIELDS) if _FAST else Actor.model_validate(values)
         out.append((salience, -first, actor))
     out.sort(key=lambda t: (-t[0], -t[1]))
     return [a for _, _, a in out]

@@ -2,7 +2,9 @@
 
 Everything here is dictionary lookups over the document's pieces (no pairwise comparison), so a
 5 MB report costs 1,000 times a 5 kB one:
-- a surname alone ("Netanyahu") joins the person whose full name ends with it;
+- a surname alone ("Netanyahu") joins the person whose full name ends with it, and so do other short
+  forms: with particles ("von der Brandt"), Spanish double surnames ("Serrano Ibáñez", "Peñalosa") and
+  the family name that comes first ("Park" of "Park Ji-woo", "Yoon" of "Yoon Suk Yeol");
 - a short organisation name ("Ford") joins the longer one it starts ("Ford Motor Company"), and legal
   suffixes do not matter ("Apple Inc." = "Apple");
 - an acronym joins the name it follows in parentheses, or the name whose initials it spells;
@@ -18,15 +20,25 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .actors_scan import Piece
-from .names import Lexicon, key
+from .names import _KEYS, Lexicon, key
 
 _LEGAL = frozenset(k.casefold().replace(".", "") for k in (
     "Inc", "Incorporated", "Corp", "Corporation", "Co", "Company", "Cos", "Ltd", "Limited", "LLC", "LLP",
     "LP", "PLC", "AG", "SA", "SE", "NV", "BV", "GmbH", "SpA", "AB", "ASA", "Oyj", "KK", "Pty", "Bhd",
     "Holdings", "Group"))
+# Endings that mark a word as a surname in many languages (Nordic, Slavic, Baltic, Armenian, Georgian,
+# Greek, Romanian, Turkish, Spanish, Japanese); checked on the last word of an unknown two-to-four-word name.
+_SURNAME_END = re.compile(
+    r"(?:sson|ssen|sen|dóttir|dottir|ović|ovic|ević|evic|vić|vich|wicz|czyk|czak|ski|ska|sky|skyi|skiy|"
+    r"enko|chuk|czuk|ová|ova|eva|ov|ev|yan|oğlu|oglu|poulos|opoulou|akis|idis|escu|eanu|shvili|adze|"
+    r"dze|ez|moto|yama|kawa|gawa|mura|uchi|shita|hara|saki|zaki|hashi|bayashi|guchi|naka|ishi)$"
+)
+_PARTICLES = frozenset(("von", "van", "de", "der", "den", "del", "della", "di", "da", "du", "des", "la", "le",
+                        "do", "dos", "das", "ter", "ten", "bin", "ibn", "al", "el"))
 _INITIAL_SKIP = frozenset(("of", "and", "&", "the", "for", "on", "de", "du", "des", "la", "le"))
 _SLUG = re.compile(r"[^a-z0-9]+")
-_NAME_WORD = re.compile(r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\.?")
+# "McDonald", "O'Leary", "Mensah-Bonsu", "al-Rashid", "Łukasiewicz" (any script's capitals)
+_NAME_WORD = re.compile(r"(?:(?:Mc|Mac|O['’]|D['’])|(?:al|el)-)?[^\W\d_][^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
 
 
 @dataclass
@@ -77,6 +89,14 @@ class Resolver:
         self.settle()
         return self._group()
 
+    def group(self, extra: list[Piece]) -> list[Entity]:
+        """Entities from the settled pieces plus `extra` ones whose kind is already sure (headlines)."""
+        if extra:
+            for p in extra:
+                p.key = key(p.text)
+            self.pieces = sorted(self.pieces + extra, key=lambda p: p.start)
+        return self._group()
+
     def settle(self) -> list[Piece]:
         """Decide every piece's kind (dropping the ones that are no actor); the pieces that remain."""
         self._link_parentheses()
@@ -98,30 +118,81 @@ class Resolver:
     # ---- step 2: what the document is sure about -------------------------------------------
     def _index(self) -> None:
         self.surnames: dict[str, str] = {}       # "netanyahu" → "benjamin netanyahu"
+        # other short forms, weaker than a surname: "von der brandt", "serrano ibáñez", "serrano" (Spanish
+        # double surnames), and the first word ("yoon" of "yoon suk yeol", "tedros" of "tedros adhanom")
+        self.short: dict[str, str] = {}
         self.people: set[str] = set()
-        self.org_prefix: dict[str, Counter[str]] = {}
+        self.org_prefix: dict[str, dict[str, int]] = {}  # "ford" → {"ford motor": 2}
         self.firm: set[str] = set()              # keys seen capitalised outside sentence starts
         self.count: Counter[str] = Counter()
         self.singles: set[str] = set()           # one-word names, to tell "Papermaster" from "Northrop"
+        count = self.count
+        singles = self.singles
+        firm = self.firm
+        keys = _KEYS
         for p in self.pieces:
-            k = p.key = key(p.text)
-            self.count[k] += 1
+            k = p.key = keys.get(p.text) or key(p.text)
+            count[k] += 1
             if " " not in k:
-                self.singles.add(k)
-            if not p.weak and not p.soft:
-                self.firm.add(k)
-            if p.kind is None or p.weak or p.soft or " " not in k:
+                singles.add(k)
+                if not p.weak and not p.soft:
+                    firm.add(k)
                 continue
-            if p.kind == "person":
+            if not p.weak and not p.soft:
+                firm.add(k)
+                if p.kind is not None:
+                    self._index_piece(p, k)
+        self._count_votes()
+
+    def _index_piece(self, p: Piece, k: str) -> None:
+        """A typed name of several words: people lend their surnames, organisations their prefixes."""
+        if p.kind == "person":
+            if k not in self.people:
                 self.people.add(k)
                 self.surnames.setdefault(k.rsplit(" ", 1)[1], k)
-            elif p.kind == "organization" and not p.acronym:
-                c = core(k)
-                cw = c.split()
-                self.org_prefix.setdefault(c, Counter())[c] += 1 if c != k else 0
-                for n in range(1, len(cw)):
-                    self.org_prefix.setdefault(" ".join(cw[:n]), Counter())[c] += 1
-        self._count_votes()
+                self._short_forms(k)
+        elif p.kind == "organization" and not p.acronym:
+            c = core(k)
+            cw = c.split()
+            prefixes = self.org_prefix
+            counts = prefixes.get(c)
+            if counts is None:
+                counts = prefixes[c] = {}
+            counts[c] = counts.get(c, 0) + (1 if c != k else 0)
+            for n in range(1, len(cw)):
+                pk = " ".join(cw[:n])
+                counts = prefixes.get(pk)
+                if counts is None:
+                    counts = prefixes[pk] = {}
+                counts[c] = counts.get(c, 0) + 1
+
+    def _short_forms(self, k: str) -> None:
+        ws = k.split()
+        short = self.short
+        for i in range(1, len(ws) - 1):
+            if ws[i] in _PARTICLES:
+                short.setdefault(" ".join(ws[i:]), k)  # "von der brandt", "de la croix"
+                break
+        if len(ws) >= 3 and len(ws[-2]) > 2 and ws[-2] not in _PARTICLES:
+            short.setdefault(" ".join(ws[-2:]), k)
+            short.setdefault(ws[-2], k)
+        if len(ws[0]) > 1 and ws[0] not in self.lex.honorifics and ws[0] not in self.lex.titles:
+            short.setdefault(ws[0], k)
+
+    def person_of(self, k: str, strong: bool = False) -> str | None:
+        """The person a short mention stands for: by surname, else (for a mention that no gazetteer
+        or sure cue typed otherwise) by another short form; followed to the fullest name."""
+        full = self.surnames.get(k)
+        if full is None and not strong:
+            full = self.short.get(k)
+        for _ in range(3):  # "brandt" → "von der brandt" → "ursula von der brandt"
+            if full is None:
+                break
+            longer = self.surnames.get(full) or self.short.get(full)
+            if longer is None or len(longer) <= len(full):
+                break
+            full = longer
+        return full
 
     def _count_votes(self) -> None:
         votes: dict[str, dict[str, int]] = {}
@@ -140,11 +211,13 @@ class Resolver:
 
     def _settle_kinds(self) -> None:
         kept: list[Piece] = []
+        typed: list[Piece] = []
         places = self.lex.places
         for p in self.pieces:
             k = p.key
             single = " " not in k
-            if (single and k in self.surnames and p.kind != "person" and not p.acronym
+            if (p.kind != "person" and not p.acronym and self.person_of(k, p.strong) is not None
+                    and (single or k in self.short)
                     and not (p.kind == "place" and p.canonical and places.get(k, ("", ""))[1] == "country")):
                 p.kind, p.strong = "person", True  # "Austin" after "Lloyd Austin"
                 p.weak = p.soft = False
@@ -159,15 +232,23 @@ class Resolver:
                     continue
                 p.kind = kind
                 p.guessed = kind == "organization" and not p.cue and not p.weak
+                if not single:
+                    typed.append(p)
             kept.append(p)
         self.pieces = kept
-        # people typed just now lend their surnames too ("Djamal" after "Jusman Syafii Djamal")
-        if any(p.kind == "person" and " " in p.key and p.key not in self.people for p in kept):
-            self._index()
+        # names typed just now lend their surnames and prefixes too ("Djamal" after "Jusman Syafii Djamal")
+        for p in typed:
+            self._index_piece(p, p.key)
         for p in self.pieces:
             k = p.key
-            if p.kind != "person" and " " not in k and k in self.surnames and not p.acronym and not p.strong:
+            if p.kind != "person" and not p.acronym and not p.strong and self.person_of(k) is not None:
                 p.kind = "person"
+        # a city's name that a result showed to be a club is the club everywhere ("Luton boss Rob Edwards")
+        teams = {p.key for p in self.pieces if p.team}
+        if teams:
+            for p in self.pieces:
+                if p.key in teams and p.kind == "place" and places.get(p.key, ("", ""))[1] != "country":
+                    p.kind = "organization"
         # a name typed by a cue in one place is typed the same everywhere ("Hamas political leader")
         self._count_votes()
         for p in self.pieces:
@@ -188,12 +269,14 @@ class Resolver:
             return None if k not in self.firm else (p.cue or "organization")
         if p.cue:
             return p.cue
-        if len(ws) > 1 and self._person_like(p.text):
+        if len(ws) > 1 and ws[0] not in self.singles and self._person_like(p.text):
             # people come back by surname ("Papermaster"), companies by their first word ("Northrop")
-            if ws[-1] in self.singles and ws[0] not in self.singles:
+            if ws[-1] in self.singles or (len(ws) > 2 and (ws[-2] in self.singles or " ".join(ws[-2:]) in self.count)):
                 return "person"
-            if p.titles and ws[0] not in self.singles:
-                return "person"
+            if p.titles or _SURNAME_END.search(ws[-1]):
+                return "person"  # a title, or a surname by its ending: "Ólafsdóttir", "Kowalczyk", "Pashinyan"
+            if p.subject and len(ws) <= 3:
+                return "person"  # "Hemi Tawhiri said": two or three plain names saying things
         return "organization"
 
     def _person_like(self, text: str) -> bool:
@@ -202,9 +285,11 @@ class Resolver:
         words = text.split()
         if not 2 <= len(words) <= 4:
             return False
-        for w in words:
+        for i, w in enumerate(words):
+            if 0 < i < len(words) - 1 and w in _PARTICLES:
+                continue  # "Pieter van den Berg"
             if not ((w[:1].isupper() and w[1:].islower()) or (len(w) == 2 and w[1] == ".")
-                    or _NAME_WORD.fullmatch(w)):
+                    or (_NAME_WORD.fullmatch(w) and not w.isupper() and (w[0].isupper() or w[2:3] == "-"))):
                 return False
             low = w.lower()
             if low in lex.common or w in lex.org_head or w in lex.org_suffix or key(w) in lex.places:
@@ -244,7 +329,7 @@ class Resolver:
         org_cores: Counter[str] = Counter()
         for p in self.pieces:
             if p.kind == "organization" and not p.acronym:
-                org_cores[core(key(p.text))] += 1
+                org_cores[core(p.key or key(p.text))] += 1
         initials_of: dict[str, str] = {}
         for c in org_cores:
             if len(c.split()) > 1:
@@ -265,7 +350,7 @@ class Resolver:
                 continue
             if kind == "person":
                 ws = k.split()
-                ent_key = self.surnames.get(ws[-1], k) if len(ws) == 1 else k
+                ent_key = self.person_of(k) or k
                 if len(ws) == 2 and ws[0].rstrip(".") in self.lex.honorifics:
                     ent_key = self.surnames.get(ws[-1], k)
             elif kind == "place":

@@ -7,23 +7,38 @@ and every name becomes a `Piece` with what the sentence says about it: a kind wh
 "automaker"), the person's titles and affiliation (from the words before it and an apposition after
 it), and whether it is the subject of a reporting verb. What a sentence cannot decide is left to the
 document-level pass in `actors_merge.py`.
+
+Weak evidence only suggests a kind (`Piece.cue`): a town of the long GeoNames list, "residents of X",
+"a trader from X", "the X basin", a given name of the long list, a pronoun in the next sentence. Sure
+evidence sets it (`Piece.kind`): the main gazetteers, a title, an organisation or place head word.
+
+Speed: the text is scanned for chunks once; how a chunk's text is cut into parts and items does not
+depend on where it stands, so both are cached by text (names repeat), and only the context checks run
+per mention. Every loop is bounded by the chunk or a fixed window, so the cost stays linear.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .names import Lexicon, key, lexicon
 
-_UP = "A-ZÀ-ÖØ-Þ"
+# Capitals of Latin-1, Latin Extended-A/B (Ł, Ş, Đ, Č), Latin Extended Additional (Vietnamese Ứ) and
+# Greek/Cyrillic. The extended blocks mix cases; a chunk that opens with a small letter is dropped later.
+_UP = "A-ZÀ-ÖØ-Þ\u0100-\u024f\u1e00-\u1eff\u0388-\u03ab\u0400-\u042f"
 # A capitalised word: "U.S.", "Wal-Mart", "O'Leary", "AT&T", "Inc.", "Detik.com" (a possessive 's is left
 # out). The first letter comes first in the pattern so that the engine can skip to capitals quickly; the
 # two-character look-behind then checks that no word character or hyphen comes right before it.
-_TAIL = r"(?:(?:\.[A-Z])+\.?|[\w&]*(?:(?:-|['’](?![sS]\b))[\w&]+)*(?:\.com\b|\.(?![\w.]))?)"
-_CONN = r"(?:(?:of|for|on)(?:[ \t]+the)?|and|&|de|del|della|di|da|du|des|la|le|van|von|der|den|ter|bin|ibn|al|el|y)"
+# A possessive before another capitalised word stays in the chunk ("Fishermen's Association", "Citizens'
+# Alliance"); `_split_possessives` then cuts it off unless it is part of the name.
+_TAIL = (r"(?:(?:\.[A-Z])+\.?|[\w&]*(?:(?:-|['’](?![sS]\b))[\w&]+)*(?:\.com\b|\.(?![\w.]))?"
+         rf"(?:['’]s?(?=[ \t]+[{_UP}]))?)")
+_CONN = (r"(?:(?:of|for|on)(?:[ \t]+the)?|and|&|de|del|della|di|da|du|des|do|dos|das|la|le|van|von|der|den|ter|"
+         r"bin|ibn|al|el|y)")
 _SEP = r"[ \t\u00a0\n]+"
 CHUNK = re.compile(
     rf"[{_UP}](?<![\w'’.&-].){_TAIL}(?:{_SEP}(?:{_CONN}{_SEP}){{0,2}}(?:(?:al|el|bin|ibn|abu)-)?[{_UP}]{_TAIL})*"
@@ -36,22 +51,45 @@ _ABBREVIATIONS = frozenset((
     "Bhd", "Supt", "Cmdr", "Pres", "Sec", "Atty", "Amb", "Fr", "Ave", "Blvd", "Rd", "Univ", "Assn", "Intl", "Natl",
 ))
 _TOKEN = re.compile(r"[^ \t\u00a0\n]+")
-_PARTICLES = frozenset(("de", "del", "della", "di", "da", "du", "des", "la", "le", "van", "von", "der", "den", "ter",
-                        "bin", "ibn", "al", "el", "y"))
+_PARTICLES = frozenset(("de", "del", "della", "di", "da", "du", "des", "do", "dos", "das", "la", "le", "van", "von",
+                        "der", "den", "ter", "bin", "ibn", "al", "el", "y"))
 _OF = frozenset(("of", "for", "on"))
+# particles that can open a surname in running text ("ten", "do" are English words too: left out)
+_LEAD_PARTICLES = frozenset(("von", "van", "de", "der", "den", "di", "da", "du", "del", "della", "dos", "das",
+                             "le", "la", "bin", "ibn", "al", "el"))
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z0-9&]*[A-Z0-9](?:-[A-Z0-9]+)?s?$")
 _MODEL_AFTER = re.compile(  # "Boeing 787", "Airbus A380", but not "Apple 500 jobs"
     r"[ \t]+(?:[A-Z]{1,2}\d|\d{2,4}\b(?![ \t]*(?:%|percent|per|people|jobs|workers|employees|million|"
     r"billion|units|plants|stores|points)))"
 )
-_REPORTING = re.compile(
-    r"(?:[ \t]+(?:also|has|have|had|later|previously|then|further|again|reportedly))?[ \t]+"
-    r"(?:said|says|told|tells|stated|states|added|adds|announced|announces|reported|reports|wrote|writes|"
-    r"tweeted|posted|noted|notes|explained|warned|warns|argued|argues|claimed|claims|insisted|insists|"
-    r"confirmed|confirms|denied|denies|acknowledged|signaled|signalled|estimated|predicted|cited|quoted|"
-    r"believes|expects|expected|urged|urges|asked|asks|replied|responded|disclosed|revealed|"
-    r"admitted|indicated|suggested|stressed|emphasized|emphasised|declared|described)\b"
-)
+# a reporting verb after a name, perhaps after an adverb: "Netanyahu said", "Tehran has denied"
+_REPORT_ADVERBS = frozenset(("also", "has", "have", "had", "later", "previously", "then", "further", "again",
+                             "reportedly"))
+_REPORT_VERBS = frozenset((
+    "said", "says", "told", "tells", "stated", "states", "added", "adds", "announced", "announces", "reported",
+    "reports", "wrote", "writes", "tweeted", "posted", "noted", "notes", "explained", "warned", "warns",
+    "argued", "argues", "claimed", "claims", "insisted", "insists", "confirmed", "confirms", "denied",
+    "denies", "acknowledged", "signaled", "signalled", "estimated", "predicted", "cited", "quoted", "believes",
+    "expects", "expected", "urged", "urges", "asked", "asks", "replied", "responded", "disclosed", "revealed",
+    "admitted", "indicated", "suggested", "stressed", "emphasized", "emphasised", "declared", "described",
+))
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def _reports(text: str, end: int) -> bool:
+    """A reporting verb follows `end` (word sets, not one long alternation: this runs for every name)."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    w = m.group(1)
+    if w in _REPORT_VERBS:
+        return True
+    if w in _REPORT_ADVERBS:
+        m = _NEXT_WORD.match(text, m.end())
+        return m is not None and m.group(1) in _REPORT_VERBS
+    return False
+
+
 _INFLECTIONS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
                 ("ly", ""), ("ers", ""), ("er", ""))
 _HEAD_AFTER = re.compile(r"[.,;:!?]|[ \t]+(?:on|in|at|to|for|with|from|and|or|but|by|over|as|after|before|"
@@ -59,7 +97,15 @@ _HEAD_AFTER = re.compile(r"[.,;:!?]|[ \t]+(?:on|in|at|to|for|with|from|and|or|bu
                          r"said|says|also|did|does|do|[a-z]+ed)\b")
 _VERBISH = re.compile(r"ing$")
 _MODEL = re.compile(r"[A-Z]{1,3}-?\d[\w-]*")
-_GLUED = re.compile(r"([A-Z][\w.&]*)-[a-z][\w-]*")
+_GLUED = re.compile(rf"([{_UP}][\w.&]*)-[a-z][\w-]*")
+# "US-backed", "Hamas-run": the part after the hyphen makes a modifier of the name before it
+# title words that are also part of names ("Hassan Sheikh Mohamud", "Tamim bin Hamad")
+_NAME_TITLES = frozenset(("Sheikh", "Shaikh", "Sheik", "Sayyid", "Sayed", "Syed", "Mullah", "Haji", "Hajji"))
+_HYPHEN_MODIFIERS = frozenset((
+    "based", "backed", "run", "led", "owned", "controlled", "held", "funded", "made", "born", "linked", "allied",
+    "aligned", "style", "era", "wide", "like", "free", "type", "bound", "friendly", "leaning", "centric",
+    "focused", "listed", "registered", "headquartered", "speaking", "language", "class", "level", "sized",
+))
 _CONTRACTION = re.compile(r"(?:['’](?:ve|re|ll|d|m|t)|n['’]t)$")
 _INDEX_AFTER = re.compile(  # "Standard & Poor's 500 index", "the Nikkei stock average"
     r"(?:['’]s)?[ \t]+(?:\d[\d,.]*[ \t]+)?(?:stock[ \t]+|share[ \t]+|market[ \t]+)?"
@@ -67,17 +113,37 @@ _INDEX_AFTER = re.compile(  # "Standard & Poor's 500 index", "the Nikkei stock a
 )
 _ACCORDING = ("according to", "according to the", " said", " says", " told", "cited by", "quoted by",
               "said the", "says the", "told the")
-_SOURCE_WORDS = frozenset(("to", "the", "said", "says", "told", "by"))
-_ITEMS: dict[tuple[str, bool], list[tuple]] = {}
-_PLACE_PREPOSITIONS = frozenset(("in", "near", "outside", "across", "inside", "around", "towards", "toward"))
+# (part text, opens a sentence) → (items, more than one name among them)
+_ITEMS: dict[tuple[str, bool], tuple[list[tuple], bool]] = {}
+# first words that make a name a place: "River Quoile", "County Down", "Mount Kenya", "Lake Chad"
+_PLACE_FIRST = frozenset(("River", "Lake", "Mount", "Mt.", "Mt", "County", "Cape", "Gulf", "Bay", "Isle", "Strait",
+                          "Port", "Camp", "Fort", "Lac", "Rio", "Río", "Monte", "Sierra", "Wadi", "Jebel", "Jabal"))
+# sports results: "Sporting beat Benfica 2-1", "Leeds drew with Chelsea 1-1"
+_BEAT = r"(?:beat|beats|defeated|defeats|drew with|drew|lost to|loses to|thrashed|edged|hammered|routed|stunned|" \
+        r"overcame|upset|downed|edged past|held)"
+_DATELINE_AFTER = re.compile(r"(?:,[ \t]+[^\n]{1,40}?)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[-—–]{1,2}[ \t]")
+_CLUB_WORD = re.compile(r"\b(?:City|United|Town|County|Rovers|Wanderers|Athletic|Albion|FC|CF|SC|AC|Real|Inter|"
+                        r"Sporting|Olympique|Dynamo|Club|Rangers|Celtic|Hotspur|Villa)\b")
+_SCORE_AFTER = re.compile(r"[ \t]+\d{1,2}[-–]\d{1,2}\b")
+_BEAT_BEFORE = re.compile(rf"\b{_BEAT}[ \t]+$")
+_BEAT_AFTER = re.compile(rf"[ \t]+{_BEAT}[ \t]+(?:[A-Z][\w'’.&-]*[ \t]+){{1,4}}\d{{1,2}}[-–]\d{{1,2}}\b")
+# the next sentence goes on about a person: "... Tovrek Almasu had fled. He was arrested"
+_PRONOUN_NEXT = re.compile(r"[^.!?\n]{0,160}[.!?][\"”’']?[ \t]+(?:He|She)\b")
+_ASIAN_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
+_ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish|ic)$")
+_LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+_LIST_GAPS = frozenset((", ", " and ", ", and ", " or ", " & ", " and the ", ", and the "))
+_PLACE_PREPOSITIONS = frozenset(("in", "near", "outside", "across", "inside", "around", "towards", "toward", "below",
+                                 "beyond", "along", "via", "throughout", "within"))
 # nouns for people by their ending: librarian, economist, organiser, negotiator, resident
 _PERSON_NOUN = re.compile(r"(?:ian|ist|[^e]er|iser|izer|[st]or|ant|[^m]ent|ee)$")
 _APPOS_NOUN = re.compile(
     r",[ \t]+(?:(?P<who>who|whose)\b|(?P<age>\d{1,3})[ \t]*,|(?:a|an|the)[ \t]+(?P<words>[\w'’ \t-]{1,60}))"
 )
+_APPOS_STOP = frozenset(("of", "in", "at", "for", "from", "with", "on", "by", "based", "who", "which", "that",
+                         "whose", "to", "and", "or", "said", "says", "has", "have", "had", "is", "was", "will"))
 _MAX_CHUNK = 12
 _INITIAL_BEFORE = frozenset("\"“‘'([{:—–-*•>")
-_LAST_WORD = re.compile(r"([\w][\w'’.&-]*)[ \t]*,?[ \t\n]*$")
 _BACK_WORD = re.compile(r"[\w][\w'’.&-]*|,")
 _WORDS = re.compile(r"[\w][\w'’.&-]*|[,;:()\"“”]")
 _APPOS_SKIP = frozenset(("the", "a", "an", "his", "her", "its", "their", "formerly", "currently", "now",
@@ -87,8 +153,32 @@ _AMBIGUOUS_TITLES = frozenset(("general", "major", "chief", "head", "lead", "fat
                                "principal", "agent", "officer", "executive", "chair", "director", "manager",
                                "editor", "coach", "judge", "captain", "deputy", "acting", "interim", "vice",
                                "rep", "sen", "gen", "col", "maj", "lt", "capt", "sgt", "rev", "prof", "ex"))
-_ABOUT_PLACE = re.compile(r"(?:city|town|village|province|state|region|capital|port|suburb|district) of[ \t]+$")
-_LOCATED = re.compile(r"(?:based|born|located|headquartered|held|live|lives|lived|living|arrived|landed) in[ \t]+$")
+# the word before "of" / "in" / "from" / "the" that makes the next name a place
+_ABOUT_PLACE = frozenset((
+    "city", "town", "village", "province", "state", "region", "capital", "port", "suburb", "district", "residents",
+    "inhabitants", "people", "citizens", "villagers", "outskirts", "centre", "center", "heart", "streets", "north",
+    "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "mayor", "governor",
+    "municipality", "county", "island", "islands", "area",
+))
+_FROM_PLACE = frozenset((
+    "man", "woman", "men", "women", "people", "resident", "residents", "villager", "villagers", "family",
+    "families", "farmer", "farmers", "fisherman", "fishermen", "trader", "traders", "teacher", "teachers",
+    "student", "students", "pilgrim", "pilgrims", "refugee", "refugees", "migrant", "migrants", "tourist",
+    "tourists", "visitor", "visitors", "native", "natives", "mother", "father", "couple", "boy", "girl", "child",
+    "children", "worker", "workers", "driver", "drivers", "nurse", "nurses", "voter", "voters", "fan", "fans",
+    "arrived", "returned", "fled", "flew", "travelled", "traveled", "came", "evacuated", "displaced", "deported",
+    "moved", "miles", "kilometres", "kilometers", "km",
+))
+_IN_THE = frozenset(("in", "across", "throughout", "near", "into", "around", "below", "along", "off", "beyond"))
+_LOCATED = frozenset(("based", "born", "located", "headquartered", "held", "live", "lives", "lived", "living",
+                      "arrived", "landed"))
+# a lowercase place noun right after a name: "the Guadiana basin", "the Kursk region", "Tampere city council"
+_PLACE_NOUN_AFTER = re.compile(
+    r"[ \t]+(?:city|town|village|port|harbou?r|coast|coastline|region|province|district|suburb|"
+    r"neighbou?rhood|valley|rivers?|basin|islands?|airport|border|reservoirs?|dam|lake|mountains|peninsula|"
+    r"county|municipality|governorate|oblast|refugee camp|camp|crossing|strait|bay|desert|delta|plains?|"
+    r"plateau|highlands|countryside|terminal|shipyard|estuary|lagoon|archipelago)\b"
+)
 
 
 @dataclass(slots=True)
@@ -115,12 +205,16 @@ class Piece:
     soft: bool = False               # a capitalised ordinary word mid-sentence ("Video"): needs support
     key: str = ""                    # lookup key of `text`, filled by the document-level pass
     guessed: bool = False            # the kind is the document-level default, not evidence
+    title_span: tuple[int, int] | None = None  # the title right before the name in the same chunk
+    team: bool = False               # a sports team by a result ("beat Luton 6-2"): a city's name is the club
 
 
 # Token properties, computed once per distinct word (names repeat) and tested as bits.
 CONN, STOP, CAL, NONNAME, CONTRACTION, MODEL, GLUED, TITLE = 1, 2, 4, 8, 16, 32, 64, 128
 MOD, CAP, ORGTAIL, PLACETAIL, EVENT, FIRST, COMMON, ORDINARY = 256, 512, 1024, 2048, 4096, 8192, 16384, 32768
-SUFFIX, ORGFIRST, ORGFIRSTOF, GENERIC, SHOUT = 65536, 131072, 262144, 524288, 1048576
+SUFFIX, ORGFIRST, ORGFIRSTOF, GENERIC, SHOUT, GIVEN = 65536, 131072, 262144, 524288, 1048576, 2097152
+PLACEFIRST = 4194304
+NAMEY = FIRST | GIVEN  # a given name of either list
 _SKIP = STOP | CAL | NONNAME | CONTRACTION
 _FLAGS: dict[str, int] = {}
 
@@ -146,7 +240,7 @@ def _flags(w: str) -> int:
         f |= CONTRACTION
     if _MODEL.fullmatch(w):
         f |= MODEL
-    if _GLUED.fullmatch(w):
+    if _GLUED.fullmatch(w) and not _hyphen_name(w, lex):
         f |= GLUED
     if bare in lex.titles or bare in lex.honorifics:
         f |= TITLE
@@ -164,12 +258,16 @@ def _flags(w: str) -> int:
         f |= EVENT
     if w in lex.first_names or (not w.isascii() and _ascii(w) in lex.first_names):
         f |= FIRST
+    elif w in lex.given_names:
+        f |= GIVEN
     if low in lex.common:
         f |= COMMON | ORDINARY
-    elif _inflected_common(low, lex.common):
+    elif _inflected_common(low, lex.common) or low in lex.ordinary or _compound(low, lex):
         f |= ORDINARY
     if w in lex.org_first:
         f |= ORGFIRST
+    if w in _PLACE_FIRST:
+        f |= PLACEFIRST
     if w in lex.org_first_of:
         f |= ORGFIRSTOF
     if w in lex.generic:
@@ -179,6 +277,33 @@ def _flags(w: str) -> int:
     if len(_FLAGS) < 200_000:
         _FLAGS[w] = f
     return f
+
+
+def _compound(low: str, lex: Lexicon) -> bool:
+    """Two ordinary words written as one ("dockworkers", "tugboats"), for sentence-initial words."""
+    if not 8 <= len(low) <= 30 or not low.isalpha():
+        return False  # (no English compound is longer; a bound keeps a 1 MB "word" linear)
+    common, ordinary = lex.common, lex.ordinary
+    for cut in range(3, len(low) - 3):
+        head, tail = low[:cut], low[cut:]
+        if (head in common or head in ordinary) and (tail in common or tail in ordinary
+                                                     or _inflected_common(tail, common)):
+            return True
+    return False
+
+
+def _hyphen_name(w: str, lex: Lexicon) -> bool:
+    """A hyphenated given name ("Won-sik", "Jae-in", "Tehreek-e-Insaf"), not "US-backed" or "Pre-orders"."""
+    first, _, rest = w.partition("-")
+    if len(first) < 2 or first.isupper() or key(first) in lex.places or key(first) in lex.orgs:
+        return False
+    low = rest.lower()
+    if low in _HYPHEN_MODIFIERS:
+        return False
+    segs = low.split("-")
+    if len(segs[0]) <= 2:
+        return first.lower() not in lex.common  # "Jae-in", but not "Co-op"
+    return not any(s in lex.common or _inflected_common(s, lex.common) for s in segs)
 
 
 def _ascii(w: str) -> str:
@@ -194,13 +319,14 @@ def _inflected_common(low: str, common: frozenset[str]) -> bool:
 
 
 class _Tok:
-    __slots__ = ("end", "f", "low", "start", "text")
+    __slots__ = ("end", "f", "key", "low", "start", "text")
 
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start = start
         self.end = end
         self.text = text
         self.low = text.lower()
+        self.key = key(text)
         f = _FLAGS.get(text)
         self.f = _flags(text) if f is None else f
 
@@ -229,6 +355,124 @@ def _split_at_periods(toks: list[_Tok]) -> list[list[_Tok]]:
     return out
 
 
+_POSS = ("'", "’", "'s", "’s")
+
+
+def _split_possessives(toks: list[_Tok]) -> list[list[_Tok]]:
+    """Cut a chunk after a possessive ("Israel's | Defense Ministry", "Trump's | Republican Party") unless
+    an ordinary word's possessive opens a name that ends like an organisation or a place ("People's Party",
+    "Fishermen's Association", "Citizens' Alliance", "Children's Hospital")."""
+    lex = lexicon()
+    out: list[list[_Tok]] = []
+    current: list[_Tok] = []
+    n = len(toks)
+    for idx, t in enumerate(toks):
+        w = t.text
+        cut = 2 if w.endswith(("'s", "’s")) else 1 if w.endswith(("'", "’")) else 0
+        quote = cut == 1 and w[-2:-1] != "s"  # a closing quotation mark, not a plural possessive
+        if not cut or idx == n - 1:
+            current.append(t)
+            continue
+        owner = w[:-cut]
+        # the words after the possessive, up to "and" or another possessive
+        last = idx + 1
+        while (last + 1 < n and last < idx + 8 and toks[last + 1].text not in ("and", "&")
+               and not toks[last].text.endswith(_POSS)):
+            last += 1  # (names are short: the look-ahead is bounded)
+        k = key(owner)
+        for b in range(max(0, idx - 3), idx):  # "the United Kingdom's Royal Air Force": a name ends here
+            if (kk := key(" ".join([*(x.text for x in toks[b:idx]), owner]))) in lex.places or kk in lex.orgs:
+                k = kk
+                break
+        saint = idx > 0 and toks[idx - 1].text in ("St.", "St", "Saint")
+        if not quote and (((_flags(owner) & ORDINARY and k not in lex.places and k not in lex.orgs
+                            and k not in lex.towns) or saint)
+                and any(toks[x].f & (ORGTAIL | PLACETAIL) for x in range(idx + 1, last + 1))):
+            current.append(t)  # "People's Party", "St. Mary's Hospital": one name
+            continue
+        if not quote and any(key(" ".join(x.text for x in toks[idx : e + 1])) in lex.places
+                             for e in range(idx + 1, last + 1)):
+            current.append(t)  # "People's Republic of China"
+            continue
+        current.append(_Tok(t.start, t.end - cut, owner))
+        out.append(current)
+        current = []
+    if current:
+        out.append(current)
+    return out
+
+
+_PLANS: dict[str, tuple[tuple[tuple[_Tok, ...], bool | None, str], ...]] = {}
+
+
+def _chunk_tokens(g: str) -> list[_Tok]:
+    """The words of a chunk, with offsets relative to its start."""
+    toks = []
+    pos = 0
+    find = g.find
+    for w in g.split():
+        i = find(w, pos)
+        pos = i + len(w)
+        toks.append(_Tok(i, pos, w))
+    return toks
+
+
+def _plan(g: str) -> tuple[tuple[tuple[_Tok, ...], bool | None, str], ...]:
+    """How a chunk is cut into parts, each with whether it opens a sentence (None: the first part, which
+    depends on what stands before the chunk) and its text. It depends only on the chunk's text: cached."""
+    if " " not in g and "\n" not in g and "\t" not in g and "\u00a0" not in g:
+        if _flags(g) & _SKIP:
+            return ()
+        toks = [_Tok(0, len(g), g)]
+    else:
+        toks = _chunk_tokens(g)
+    parts = _split_at_periods(toks) if "." in g else [toks]
+    after_possessive: set[int] = set()
+    if "'" in g or "’" in g:
+        cut_parts: list[list[_Tok]] = []
+        for part in parts:
+            pieces = _split_possessives(part)
+            cut_parts.append(pieces[0])
+            for q in pieces[1:]:
+                after_possessive.add(id(q))  # "Israel's | Defense Ministry" opens no sentence
+                cut_parts.append(q)
+        parts = cut_parts
+    if len(toks) > _MAX_CHUNK:
+        # a long run of names joined by "and" is cut there ("Hou Yu-ih of the Kuomintang and Ko Wen-je of the
+        # Taiwan People's Party"); a run of capitals still longer is a shouted or Title Case passage: no name
+        # is that long
+        cut_parts = []
+        for part in parts:
+            if len(part) <= _MAX_CHUNK:
+                cut_parts.append(part)
+                continue
+            groups: list[list[_Tok]] = [[]]
+            for t in part:
+                if t.text in ("and", "&") and groups[-1]:
+                    groups.append([])
+                else:
+                    groups[-1].append(t)
+            groups = [grp for grp in groups if grp]
+            if id(part) in after_possessive:
+                after_possessive.add(id(groups[0]))
+            after_possessive.update(id(grp) for grp in groups[1:])  # "and" opens no sentence
+            cut_parts.extend(groups)
+        parts = []
+        for part in cut_parts:
+            if len(part) <= _MAX_CHUNK:
+                parts.append(part)
+            else:
+                parts.extend(part[k : k + _MAX_CHUNK] for k in range(0, len(part), _MAX_CHUNK))
+    out = []
+    for n, part in enumerate(parts):
+        fixed = None if n == 0 else id(part) not in after_possessive
+        while part and part[-1].f & CONN:
+            part.pop()
+        if part:
+            out.append((tuple(part), fixed, g[part[0].start : part[-1].end]))
+    return tuple(out)
+
+
 class Scanner:
     """Finds name pieces in sentences of one document."""
 
@@ -238,6 +482,9 @@ class Scanner:
         self.pieces: list[Piece] = []
         self._compound = 0
         self._end_index: dict[int, int] = {}   # piece end offset → piece index (for affiliations)
+        self._matches: list[re.Match[str]] | None = None  # the chunks of the whole text, found once
+        self._next = 0                         # the first of them not yet used
+        self._last_end = 0
 
     # ---- token predicates -------------------------------------------------------------------
     @staticmethod
@@ -269,21 +516,26 @@ class Scanner:
         """Longest gazetteer name starting at token i: (end index, canonical, "country"|"place"|"org")."""
         lex = self.lex
         best = None
-        first = key(toks[i].text)
+        first = toks[i].key
         limit = min(n, i + lex.first_words.get(first, 1))
-        parts: list[str] = []
+        orgs, places, towns = lex.orgs, lex.places, lex.towns
+        k = ""
         for j in range(i, limit):
-            parts.append(toks[j].text)
-            if j > i and self.is_conn(toks[j]) and j == limit - 1:
+            t = toks[j]
+            if j > i and t.f & CONN and j == limit - 1:
                 break
-            k = key(" ".join(parts))
-            hit = lex.orgs.get(k)
-            if hit is not None and not (j == i and _looks_common_acronym(toks[i].text, k)):
+            k = t.key if j == i else f"{k} {t.key}"  # the key of the words so far
+            hit = orgs.get(k)
+            if hit is not None and not (j == i and _looks_common_acronym(t.text, k)):
                 best = (j + 1, hit, "org")
                 continue
-            place = lex.places.get(k)
+            place = places.get(k)
             if place is not None:
                 best = (j + 1, place[0], place[1])
+                continue
+            town = towns.get(k)
+            if town is not None:
+                best = (j + 1, town, "town")
         return best
 
     # ---- title runs ------------------------------------------------------------------------
@@ -298,16 +550,38 @@ class Scanner:
                 last_head = j
             elif f & MOD and f & CAP:
                 j += 1
-            elif (toks[j].text in _OF and last_head > i and j + 1 < n and toks[j + 1].f & MOD
-                  and self.tail_kind(toks, j + 1, n) is None):
-                # "Secretary of State", but not "Chief Executive Officer of General Motors"
-                j += 1
-                while j < n and toks[j].f & MOD and not toks[j].f & TITLE:
-                    j += 1
-                last_head = j
+            elif toks[j].text in ("of", "for") and last_head == j > i and j + 1 < n:
+                # "Secretary of State", "Minister of Natural Resources and Environment", "Minister for
+                # Foreign Affairs"; but not "Chief Executive Officer of General Motors" or "Governor of Texas"
+                end = self._portfolio(toks, j + 1, n)
+                if end == j + 1:
+                    break
+                j = last_head = end
             else:
                 break
         return last_head
+
+    def _portfolio(self, toks: list[_Tok], k: int, n: int) -> int:
+        """End of the portfolio words of a title ("of Foreign Affairs"), k itself if there are none."""
+        start = k
+        if k < n and toks[k].text == "the":
+            k += 1
+        end = start
+        while k < n:
+            t = toks[k]
+            f = t.f
+            if t.text in ("and", "&") and end == k and k + 1 < n:
+                k += 1
+                continue
+            if not f & CAP or f & (_SKIP | SHOUT) or not f & (MOD | ORDINARY):
+                break
+            if f & NAMEY and k + 1 < n and toks[k + 1].f & CAP and not toks[k + 1].f & (MOD | TITLE):
+                break  # "Minister of Justice Rose Smith": the name begins
+            if self.gazetteer(toks, k, n) is not None or (k == start and self.tail_kind(toks, k, n) == "org"):
+                break  # "of Texas", "of the European Commission": a real name, not a portfolio
+            k += 1
+            end = k
+        return end
 
     def tail_kind(self, toks: list[_Tok], i: int, n: int) -> str | None:
         """'org' / 'place' / 'event' when the words i..n end like an organisation, place or event name."""
@@ -331,7 +605,9 @@ class Scanner:
                     and key(first.text) not in self.lex.places):
                 return None  # "Jim Press", "Sandy Post": a given name and a surname
             return "org"
-        if lf & PLACETAIL:
+        if i + 1 < n and toks[i].f & ORGFIRSTOF and toks[i + 1].text == "of":
+            return "org"  # "University of Cape Coast", "Bank of England"
+        if lf & PLACETAIL or toks[i].f & PLACEFIRST:
             return "place"
         for k in range(i, n - 1):
             if toks[k + 1].text in _OF and toks[k].f & (ORGFIRSTOF | ORGTAIL):
@@ -341,41 +617,93 @@ class Scanner:
         return None
 
     # ---- scanning --------------------------------------------------------------------------
+    def _chunks(self, s: int, e: int) -> list[re.Match[str]]:
+        """The chunks of the sentence [s, e), from one scan of the whole text (sentences come in order).
+        A chunk that runs over a sentence bound ("... said Smith. The ...") is scanned again within it."""
+        ms = self._matches
+        text = self.text
+        if ms is None:
+            ms = self._matches = list(CHUNK.finditer(text))
+        i = self._next
+        n = len(ms)
+        while i < n and ms[i].end() <= s:
+            i += 1
+        head: list[re.Match[str]] = []
+        if i < n and ms[i].start() < s:  # from the sentence before into this one
+            head = list(CHUNK.finditer(text, s, min(e, ms[i].end())))
+            if ms[i].end() > e:
+                self._next = i
+                return head
+            i += 1
+        first = i
+        while i < n and ms[i].end() <= e:
+            i += 1
+        self._next = i  # a chunk that runs into the next sentence stays for it
+        if i < n and ms[i].start() < e:
+            return head + ms[first:i] + list(CHUNK.finditer(text, ms[i].start(), e))
+        return head + ms[first:i] if head else ms[first:i]
+
     def scan_sentence(self, s: int, e: int, index: int) -> None:
         text = self.text
-        matches = list(CHUNK.finditer(text, s, e))
-        if "l-" in text[s:e]:
-            covered = [(m.start(), m.end()) for m in matches]
-            matches += [m for m in _PREFIXED.finditer(text, s, e)
-                        if not any(a <= m.start() < b for a, b in covered)]
-            matches.sort(key=lambda m: m.start())
+        if s < self._last_end:
+            self._next = 0  # out of order (not the case in `extract`): start the look-up again
+        self._last_end = e
+        if text.find("l-", s, e) == -1:
+            matches: Iterable[re.Match[str]] = self._chunks(s, e)
+        else:
+            found = list(CHUNK.finditer(text, s, e))
+            covered = [(m.start(), m.end()) for m in found]
+            found += [m for m in _PREFIXED.finditer(text, s, e) if not any(a <= m.start() < b for a, b in covered)]
+            found.sort(key=lambda m: m.start())
+            matches = found
+        plans = _PLANS
+        items_cache = _ITEMS
         for m in matches:
             g = m.group()
-            if " " not in g and "\n" not in g and _flags(g) & _SKIP:
-                continue  # "The", "In", "Monday": most one-word chunks need no further look
-            if " " in g or "\n" in g or "\t" in g or "\u00a0" in g:
-                toks = _tokens(text, m.start(), m.end())
+            plan = plans.get(g)
+            if plan is None:
+                plan = _plan(g)
+                if len(plans) < 50_000:
+                    plans[g] = plan
+            if not plan:
+                continue  # "The", "In", "Monday": no name in it
+            start = m.start()
+            lead = None
+            if start - s > 1 and text[start - 1] == " " and text[start - 2].isalpha():
+                first_initial = False  # after a word: not the start of a sentence
+                if text[start - 2].islower():
+                    # "said von der Brandt", "de la Croix said": lower-case particles before a surname
+                    seg = text[max(s, start - 7) : start - 1]
+                    if seg[seg.rfind(" ") + 1 :] in _LEAD_PARTICLES:
+                        lead = self._particles_before(start, s)
             else:
-                toks = [_Tok(m.start(), m.end(), g)]
-            first = True
-            parts = _split_at_periods(toks) if "." in g else [toks]
-            if len(toks) > _MAX_CHUNK:
-                # a run of capitals this long is a shouted or Title Case passage: no name is that long
-                parts = [p[k : k + _MAX_CHUNK] for p in parts for k in range(0, len(p), _MAX_CHUNK)]
-            for part in parts:
-                while part and part[-1].f & CONN:
-                    part.pop()
-                if part:
-                    initial = self._initial(s, part[0].start) if first else True
-                    ck = (text[part[0].start : part[-1].end], initial)
-                    items = _ITEMS.get(ck)
-                    if items is None:
-                        items = self._items(part, initial)
-                        if len(_ITEMS) < 50_000:
-                            _ITEMS[ck] = items
-                    if items:
-                        self._emit(part, items, index)
-                first = False
+                first_initial = self._initial(s, start)
+            for toks, fixed_initial, part_text in plan:
+                initial = (first_initial if toks[0].start == 0 else self._initial(s, start + toks[0].start)
+                           ) if fixed_initial is None else fixed_initial
+                ck = (part_text, initial)
+                cached = items_cache.get(ck)
+                if cached is None:
+                    items = self._items(list(toks), initial)
+                    cached = (items, sum(1 for it in items if it[0] in ("name", "known")) > 1)
+                    if len(items_cache) < 50_000:
+                        items_cache[ck] = cached
+                if cached[0]:
+                    self._emit(toks, cached[0], index, start, lead, cached[1])
+                lead = None
+
+    def _particles_before(self, start: int, s: int) -> int | None:
+        """Start of the name particles ("von der", "de la", "van") right before a chunk, if any."""
+        text = self.text
+        new = None
+        end = start - 1
+        for _ in range(2):
+            ws = text.rfind(" ", s, end) + 1
+            if ws <= s or text[ws:end] not in _LEAD_PARTICLES:
+                break
+            new = ws
+            end = ws - 1
+        return new
 
     def _initial(self, s: int, start: int) -> bool:
         text = self.text
@@ -404,12 +732,15 @@ class Scanner:
                 items.append(("conn", i, i + 1, t.low))
                 i += 1
                 continue
-            if t.f & _SKIP or (t.f & GENERIC and (i + 1 == n or toks[i + 1].f & CONN)):
+            if (t.f & _SKIP and not (t.f & _SKIP == NONNAME and i + 1 < n and toks[i + 1].f & CAP
+                                      and self.tail_kind(toks, i, n) == "org")) or (
+                    t.f & GENERIC and (i + 1 == n or toks[i + 1].f & CONN)):
+                # "Socialist" alone is no name, "Socialist Party" is
                 # "US Government": the country is the actor, the institution word is not a name
                 items.append(("skip", i, i + 1, None))
                 i += 1
                 continue
-            if t.f & MODEL:
+            if t.f & MODEL and key(t.text) not in lex.orgs:  # ("M23" is a name)
                 # "Airbus A380": the model number makes the name before it a product
                 if items and items[-1][0] in ("name", "known") and items[-1][2] == i and items[-1][3] != "org":
                     items[-1] = ("skip", items[-1][1], i, None)
@@ -426,13 +757,21 @@ class Scanner:
             g = self.gazetteer(toks, i, n)
             if g is not None and g[0] == i + 1 and g[2] != "org" and self._given_name_first(toks, i, n):
                 g = None  # "Hassan Nasrallah", "Jordan Bardella": a given name, not the town
+            elif (g is not None and g[0] == i + 1 and g[2] == "org" and t.f & MOD and i + 1 < n
+                  and toks[i + 1].f & TITLE and not toks[i + 1].f & MOD):
+                g = None  # "Labour Minister Ana Ferreira": a portfolio, not the party
             if g is not None:
                 j, canonical, gkind = g
                 if j < n:
                     end = self._name_run(toks, i, n)
+                    for k in range(j, end - 1):
+                        if toks[k].f & NAMEY and toks[k + 1].f & CAP:
+                            end = k  # "General Motors Rick Wagoner": a person's name begins
+                            break
                     if end > j:
                         whole = self.tail_kind(toks, i, end)
-                        if whole in ("org", "place") and not (end - j == 1 and key(toks[j].text) in lex.orgs):
+                        if whole in ("org", "place") and not (end - j == 1 and toks[j].key in lex.orgs
+                                                              and not (whole == "place" and toks[j].f & PLACETAIL)):
                             items.append(("name", i, end, whole))  # "Singapore Airlines", "Chiang Mai Airport"
                             i = end
                             continue
@@ -440,6 +779,10 @@ class Scanner:
                             items.append(("name", i, end, "org"))  # "Boeing Commercial Airplanes"
                             i = end
                             continue
+                if gkind == "town":
+                    items.append(("name", i, j, "town"))  # a smaller town: a cue, not a certainty
+                    i = j
+                    continue
                 prev = items[-1] if items else None
                 if (prev is not None and prev[0] == "known" and prev[2] == i and gkind == "place"
                         and prev[3][1] == "place"):
@@ -450,13 +793,14 @@ class Scanner:
                 i = j
                 continue
             tail = self.tail_kind(toks, i, n)
-            run = self.title_run(toks, i, n)
-            if run > i and tail is None and not self._ambiguous_title(toks, i, run, n):
+            run = self.title_run(toks, i, n) if t.f & (TITLE | MOD) else i
+            if (run > i and (tail is None or self.tail_kind(toks, i, self._name_run(toks, i, n)) is None)
+                    and not self._ambiguous_title(toks, i, run, n)):
                 items.append(("title", i, run, None))
                 i = run
                 continue
-            d = self._demonym(toks, i, n)
-            if d is not None and tail is None:
+            d = self._demonym(toks, i, n) if t.key in lex.demonym_first else None
+            if d is not None and tail is None and not self._given_name_first(toks, i, n):
                 j, country, plural = d
                 items.append(("group" if plural else "demonym", i, j, country))
                 i = j
@@ -487,7 +831,11 @@ class Scanner:
         nxt = toks[i + 1]
         if self.is_conn(nxt) and nxt.text not in _PARTICLES:
             return False
-        return not (nxt.f & (ORGTAIL | PLACETAIL | TITLE | _SKIP | MODEL | GLUED) or key(nxt.text) in self.lex.places)
+        if nxt.text in _NAME_TITLES and i + 2 < n and toks[i + 2].f & CAP:
+            return True  # "Hassan Sheikh Mohamud"
+        k = key(nxt.text)
+        return not (nxt.f & (ORGTAIL | PLACETAIL | TITLE | _SKIP | MODEL | GLUED) or k in self.lex.places
+                    or k in self.lex.demonym_plurals)
 
     def _ambiguous_title(self, toks: list[_Tok], i: int, run: int, n: int) -> bool:
         """"General Dynamics", "Chief Keef": a lone ambiguous title word before an ordinary word."""
@@ -495,19 +843,19 @@ class Scanner:
             return False
         if all(toks[k].low.rstrip(".") in _AMBIGUOUS_TITLES or toks[k].f & MOD for k in range(i, run)):
             f = toks[run].f
-            return bool(f & CAP and f & COMMON and not f & FIRST)
+            return bool(f & CAP and f & COMMON and not f & NAMEY)
         return False
 
     def _demonym(self, toks: list[_Tok], i: int, n: int) -> tuple[int, str, bool] | None:
         lex = self.lex
-        for width in (2, 1):
-            if i + width > n:
-                continue
-            k = key(" ".join(t.text for t in toks[i : i + width]))
-            if k in lex.demonyms:
-                return i + width, lex.demonyms[k], False
-            if k in lex.demonym_plurals:
-                return i + width, lex.demonym_plurals[k], True
+        k1 = toks[i].key
+        for k, width in ((f"{k1} {toks[i + 1].key}", 2) if i + 1 < n else ("", 2), (k1, 1)):
+            d = lex.demonyms.get(k)
+            if d is not None:
+                return i + width, d, False
+            d = lex.demonym_plurals.get(k)
+            if d is not None:
+                return i + width, d, True
         return None
 
     def _ordinary(self, t: _Tok, toks: list[_Tok], n: int) -> bool:
@@ -515,12 +863,12 @@ class Scanner:
         f = t.f
         if not f & ORDINARY or f & SHOUT:
             return False
-        return not (f & FIRST and n > 1 and toks[1].f & CAP)
+        return not (f & NAMEY and n > 1 and toks[1].f & CAP)
 
     def _name_run(self, toks: list[_Tok], i: int, n: int) -> int:
         """End of the name that starts at i: up to a title, a date word or a connector that does not glue."""
         lex = self.lex
-        first_is_given = bool(toks[i].f & FIRST)
+        first_is_given = bool(toks[i].f & NAMEY)
         j = i + 1
         while j < n:
             t = toks[j]
@@ -537,6 +885,9 @@ class Scanner:
             prev = toks[j - 1]
             if prev.text in lex.org_suffix and prev.text not in lex.org_head and not f & SUFFIX:
                 break  # "Chrysler LLC Jim Press": a legal suffix ends the company name
+            if t.text in _NAME_TITLES and j + 1 < n and toks[j - 1].f & NAMEY and toks[j + 1].f & CAP:
+                j += 1  # "Hassan Sheikh Mohamud": part of the name
+                continue
             if f & TITLE and not f & MOD:
                 run = self.title_run(toks, j, n)
                 if run > j:
@@ -573,47 +924,84 @@ class Scanner:
                 return True
             if c == "of" and (self.org_tail(prev) or self.place_tail(prev)):
                 return True
+            if c == "for" and self.org_tail(prev) and not prev.f & SUFFIX:
+                return True  # "Agency for Palestine Refugees", "Directorate-General for Employment"
             return prev.text in ("Republic", "Kingdom", "Emirate", "Sultanate", "Duchy", "Principality",
                                  "Commonwealth", "Isle", "Gulf", "Sea", "Bay", "Cape", "Straits", "Strait")
         if c == "and":
             # "European Aeronautic Defence and Space Company": only inside a longer organisation name
-            return j - i >= 2 and self.tail_kind(toks, j + 1, n) == "org" and not self.org_tail(prev)
+            if (j - i >= 2 and not self.org_tail(prev) and not any(toks[x].f & CONN for x in range(i + 1, j))
+                    and self.tail_kind(toks, j + 1, n) == "org"
+                    and not any(toks[x].text.endswith(_POSS) for x in range(j + 1, n))):
+                return True
+            # "Ministry of Foreign Affairs and Trade", "Department of Health and Human Services": the
+            # portfolio of an organisation named "X of/for ..." goes on after "and"
+            return (any(toks[x].text in ("of", "for") and self.org_tail(toks[x - 1]) for x in range(i + 1, j))
+                    and bool(after.f & (MOD | ORDINARY)) and self._no_place_at(toks, k, n))
         return False
 
+    def _no_place_at(self, toks: list[_Tok], k: int, n: int) -> bool:
+        g = self.gazetteer(toks, k, n)
+        return g is None or g[2] not in ("country", "place")
+
     # ---- items → pieces --------------------------------------------------------------------
-    def _emit(self, toks: list[_Tok], items: list[tuple], sentence: int) -> None:
+    def _emit(self, toks: Sequence[_Tok], items: list[tuple], sentence: int, base: int, lead: int | None,
+              multi: bool) -> None:
+        """Pieces from a chunk's items; token offsets are relative to `base`, where the chunk starts."""
         text = self.text
         lex = self.lex
         compound: int | None = None
-        if sum(1 for it in items if it[0] in ("name", "known")) > 1:
+        if multi:
             self._compound += 1
             compound = self._compound
         titled = False  # a title earlier in the chunk: "President of the United States Barack Obama"
+        title_span: tuple[int, int] | None = None
+        owner: Piece | None = None  # the organisation or place after "Title of"
+        owner_idx = -1
         for idx, (tag, i, j, extra) in enumerate(items):
             if tag == "title":
                 titled = True
+                title_span = (base + toks[i].start, base + toks[j - 1].end)
                 continue
             if tag == "glued":
                 if extra is None:
                     continue
                 word = toks[i]
                 cut = word.text.index("-")
-                p = Piece(word.start, word.start + cut, word.text[:cut], kind="place", strong=True,
+                p = Piece(base + word.start, base + word.start + cut, word.text[:cut], kind="place", strong=True,
                           canonical=extra[0], sentence=sentence)
                 self._add_piece(p)
                 continue
             if tag not in ("name", "known", "weak", "group"):
                 continue
-            a, b = toks[i].start, toks[j - 1].end
+            a, b = base + toks[i].start, base + toks[j - 1].end
             if text[b : b + 1] == "$":
                 if j - i == 1:
                     continue  # "US$40 billion", "AU$52.5 million"
                 j -= 1
                 while j > i + 1 and self.is_conn(toks[j - 1]):
                     j -= 1
-                b = toks[j - 1].end
+                b = base + toks[j - 1].end
+            if lead is not None and i == 0 and (tag == "name" or (tag == "known" and key(text[lead:b]) in lex.orgs)):
+                a = lead  # "von der Brandt": the particles belong to the surname; "al Shabaab"
             surface = text[a:b]
             p = Piece(a, b, surface, sentence=sentence, compound=compound)
+            if title_span is not None and idx > 0:
+                if items[idx - 1][0] == "title":
+                    p.title_span = title_span
+                elif owner is not None and owner_idx == idx - 1:
+                    # "Chief Executive Officer of General Motors Rick Wagoner", "Governor of Texas Greg Abbott"
+                    p.title_span = title_span
+                    p.affiliation = owner.canonical or owner.text
+                    titled = True
+            if title_span is not None and idx >= 2 and items[idx - 1][0] == "conn":
+                c = idx - 1
+                while c > 0 and items[c][0] == "conn" and items[c][3] == "the":
+                    c -= 1
+                if items[c][0] == "conn" and items[c][3] in _OF and c > 0 and items[c - 1][0] == "title":
+                    owner, owner_idx = p, idx
+            if lead is not None and a == lead and text[a : a + 3] not in ("al ", "el "):
+                p.cue = "person"  # "von der Brandt" (but "al Shabaab" is a group)
             next_tag = items[idx + 1][0] if idx + 1 < len(items) else None
             if tag == "known":
                 canonical, gkind = extra
@@ -636,7 +1024,9 @@ class Scanner:
                 if titled and after_of and p.kind is None:
                     p.cue = "organization"
                 titled = False
-            if tag != "group" and _ACRONYM.fullmatch(surface) and len(surface.replace(".", "")) <= 7:
+            c2 = surface[1:2]
+            if (tag != "group" and c2 and (c2.isupper() or c2.isdigit() or c2 in ".&") and _ACRONYM.fullmatch(surface)
+                    and len(surface.replace(".", "")) <= 7):
                 p.acronym = True
                 if surface.rstrip("s") in lex.nonnames:
                     continue
@@ -658,17 +1048,30 @@ class Scanner:
             return False
         if _MODEL_AFTER.match(self.text, p.end) and tail is None:
             return False  # "Boeing 787": a product
-        if _INDEX_AFTER.match(self.text, p.end):
+        text = self.text
+        if (text.find("ndex", p.end, p.end + 40) != -1 or text.find("average", p.end, p.end + 45) != -1) and (
+                _INDEX_AFTER.match(text, p.end)):
             return False  # "Standard & Poor's 500 index", "Nikkei stock index"
         words = toks[i:j]
-        if len(words) == 1 and len(words[0].text) == 1:
-            return False
+        if len(words) == 1:
+            w = words[0]
+            if len(w.text) == 1:
+                return False
+            if (tail is None and _ADJECTIVE.search(w.text) and not w.f & NAMEY
+                    and not _HEAD_AFTER.match(self.text, p.end) and _LOWER_WORD_AFTER.match(self.text, p.end)):
+                return False  # "the Pomeranian coast", "Hispanic voters": an adjective, not a name
         if tail == "org":
             p.kind, p.strong = "organization", True
         elif tail == "place":
             p.kind, p.strong = "place", True
         elif titled or (len(words) > 1 and words[0].f & FIRST and not _ACRONYM.fullmatch(words[-1].text)):
             p.kind, p.strong = "person", True
+        elif len(words) > 1 and words[0].f & GIVEN and not _ACRONYM.fullmatch(words[-1].text):
+            p.kind = "person"  # a given name of the long list: a vote, not a certainty
+        elif len(words) == 2 and len(words[0].text) <= 5 and _ASIAN_GIVEN.fullmatch(words[1].text):
+            p.kind = "person"  # "Hou Yu-ih", "Ko Wen-je": a family name and a hyphenated given name
+        elif tail == "town":
+            p.cue = "place"
         elif next_tag == "title":
             p.cue = "organization"  # "Hezbollah Secretary-General", "Uralsib analyst"
         elif (len(words) == 1 and words[0].f & COMMON and not words[0].f & SHOUT
@@ -680,43 +1083,71 @@ class Scanner:
         """Cues around the piece: words before it, reporting verbs after it, parentheses, commas."""
         text = self.text
         lex = self.lex
-        before = text[max(0, p.start - 40) : p.start]
-        cut = before.rstrip()
-        prev = cut[cut.rfind(" ") + 1 :].lower().strip(",;:\"“'(") if cut else ""
-        if p.kind is None:
-            if prev in lex.person_cues and before.endswith(" ") and not before.rstrip().endswith(","):
+        end = p.end
+        start = p.start
+        # what follows: most cues need a space and a small letter, a digit, a comma or a parenthesis
+        nxt = text[end : end + 2]
+        word_after = nxt[:1] in " \t" and nxt[1:2].islower()
+        if (p.canonical is None and len(p.text) > 3 and p.text.isupper() and text[start - 1 : start] in ("", "\n")
+                and _DATELINE_AFTER.match(text, end)):
+            p.kind, p.strong, p.acronym = "place", True, False  # "PHOENIX -", "TROMSØ, Norway (Agency) —"
+        kind = p.kind
+        if kind is None or kind == "place":
+            # the two words before: only a name whose kind is open (or a city's) needs them
+            before = text[max(0, start - 40) : start]
+            cut = before.rstrip()
+            spaced = len(cut) < len(before) and before[-1] == " "
+            words = cut.rsplit(None, 2)
+            prev = words[-1].lower().strip(",;:\"“'(") if words else ""
+            prev2 = words[-2].lower() if len(words) > 1 else ""
+        if kind is None:
+            if prev in lex.person_cues and spaced and not cut.endswith(","):
                 p.cue = p.cue or "person"
-            elif prev in lex.org_cues and before.endswith(" "):
+            elif prev in lex.org_cues and spaced:
                 p.cue = "organization"
-            elif prev == "of" and _ABOUT_PLACE.search(before):
-                p.cue = "place"  # "the village of Ocheretyne"
-            elif _LOCATED.search(before):
-                p.cue = "place"
+            elif (prev == "of" and prev2 in _ABOUT_PLACE) or (prev == "in" and prev2 in _LOCATED) or (
+                    prev == "from" and prev2 in _FROM_PLACE):
+                p.cue = "place"  # "the village of Ocheretyne", "born in Lviv", "a market trader from Kayole"
             elif prev in lex.honorifics or prev.rstrip(".") in lex.honorifics:
                 p.kind, p.strong = "person", True
-            elif prev in _PLACE_PREPOSITIONS and before.endswith(" ") and not _REPORTING.match(text, p.end):
-                p.cue = "place"  # "schools in Hervanta", "near Kharkiv"
-            elif (before.endswith(" ") and len(prev) > 5 and prev.isalpha() and _PERSON_NOUN.search(prev)
+            elif ((prev in _PLACE_PREPOSITIONS or (prev == "the" and prev2 in _IN_THE))
+                  and spaced and not (word_after and _reports(text, end))
+                  and not (" " not in p.text and _flags(p.text) & ORGTAIL)):
+                p.cue = "place"  # "schools in Hervanta", "near Kharkiv", "in the Algarve"
+            elif (spaced and len(prev) > 5 and prev.isalpha() and _PERSON_NOUN.search(prev)
                   and prev not in lex.org_cues and prev not in lex.place_cues and " " in p.text
                   and not any(_flags(w) & (COMMON | ORGTAIL) for w in p.text.split())):
                 p.cue = "person"  # "librarian Riikka Lehtola", "joiner Callum Drummond"
             elif prev.endswith("-year-old"):
                 p.cue = "person"
-            m = _PLACE_AFTER.match(text, p.end)
-            if m and key(m.group(1)) in lex.places:
-                p.cue = "place"  # "Everett, Washington"
-            elif text.startswith(",", p.end):
-                cue = self._apposition_kind(p.end)
-                if cue == "person" and any(_flags(w) & (COMMON | ORGTAIL) for w in p.text.split()):
-                    cue = None  # "the plant Automobile Craiova, a Romanian official said": not about the plant
-                if cue is not None:
-                    p.cue = cue  # "Callum Drummond, a joiner who", "Glenmoray, the small village"
-        elif p.kind == "place" and prev in lex.org_cues and lex.places.get(key(p.text), ("", ""))[1] == "place":
+            if word_after and p.cue != "person" and _PLACE_NOUN_AFTER.match(text, end):
+                p.cue = "place"  # "the Guadiana basin", "the Alcântara terminal", "Tampere city council"
+            if nxt[:1] == ",":
+                m = _PLACE_AFTER.match(text, end)
+                if m and (key(m.group(1)) in lex.places or m.group(1).startswith(("County ", "Province "))):
+                    p.cue = "place"  # "Everett, Washington", "Ballykeel, County Down"
+                else:
+                    cue = self._apposition_kind(end)
+                    if cue == "person" and any(_flags(w) & (COMMON | ORGTAIL) for w in p.text.split()):
+                        cue = None  # "the plant Automobile Craiova, a Romanian official said": not about the plant
+                    if cue is not None:
+                        p.cue = cue  # "Callum Drummond, a joiner who", "Glenmoray, the small village"
+            if p.cue is None and " " in p.text and _PRONOUN_NEXT.match(text, end):
+                p.cue = "person"  # "... Tovrek Almasu had fled. He was arrested"
+        elif kind == "place" and prev in lex.org_cues and lex.places.get(key(p.text), ("", ""))[1] == "place":
             p.kind = "organization"  # "rivals Toyota and General Motors": a company named like a city
-        if _REPORTING.match(text, p.end) or (prev in _SOURCE_WORDS and cut.lower().endswith(_ACCORDING)):
-            p.subject = True
-        if not p.acronym and text.startswith((" (", "("), p.end):
-            m = _PAREN_ACRONYM.match(text, p.end)
+        if (nxt[:1] == " " and (nxt[1:2].isdigit() or word_after)
+                # a club ("Luton", "Manchester City"), not a player ("Novak Djokovic beat Taylor Fritz 7-6")
+                and ((p.kind is None and (" " not in p.text or _CLUB_WORD.search(p.text)))
+                     or (p.kind == "place" and lex.places.get(key(p.text), ("", ""))[1] != "country"))
+                and ((_SCORE_AFTER.match(text, end) and _BEAT_BEFORE.search(text[max(0, start - 40) : start]))
+                     or _BEAT_AFTER.match(text, end))):
+            p.kind, p.strong, p.weak, p.team = "organization", True, False, True  # "Sporting beat Benfica 2-1"
+        if (word_after and _reports(text, end)) or text[max(0, start - 20) : start].rstrip().lower().endswith(
+                _ACCORDING):
+            p.subject = True  # "Netanyahu said", "said Netanyahu", "according to Netanyahu"
+        if not p.acronym and (nxt[:1] == "(" or nxt == " ("):
+            m = _PAREN_ACRONYM.match(text, end)
             if m is not None:
                 p.paren = m.group(1)
 
@@ -728,8 +1159,14 @@ class Scanner:
         if m.group("who") or m.group("age"):
             return "person"
         lex = self.lex
-        for w in m.group("words").split():
-            low = w.lower()
+        # the head noun ends the noun phrase: "the European Union's border agency", "a developer based in"
+        words = m.group("words").split()
+        for cut, w in enumerate(words):
+            if w.lower() in _APPOS_STOP:
+                words = words[:cut]
+                break
+        for w in reversed(words):  # the last noun that says something: "a town 25 km", "a Dutch researcher"
+            low = w.lower().rstrip(".")
             if low in lex.org_cues:
                 return "organization"
             if low in lex.place_cues:
@@ -742,35 +1179,70 @@ class Scanner:
         """"Lisbon, Sines and Leixões": a name listed with places is a place too."""
         ps = self.pieces
         text = self.text
+        if not any(p.kind == "place" or p.cue == "place" for p in ps[first:]):
+            return
+        # the text between neighbours, if short enough to be a list's ", " or " and the "
+        gaps = [text[ps[i - 1].end : ps[i].start] if i > first and ps[i].start - ps[i - 1].end <= 10 else ""
+                for i in range(first, len(ps))]
         for i in range(max(first, 1), len(ps)):
             a, b = ps[i - 1], ps[i]
-            gap = text[a.end : b.start]
-            if gap not in (", ", " and ", ", and ", " or ", " & "):
+            gap = gaps[i - first]
+            if gap not in _LIST_GAPS:
                 continue
+            if gap == ", " and not ((i - first >= 2 and gaps[i - first - 1] in _LIST_GAPS)
+                                    or (i + 1 < len(ps) and gaps[i + 1 - first] in _LIST_GAPS)):
+                continue  # "on the Hel Peninsula, Jerzy Pawlak spent": a comma alone makes no list
             for x, y in ((a, b), (b, a)):
-                if x.kind is None and x.cue is None and y.kind == "place":
+                if x.kind is None and x.cue is None and (y.kind == "place" or (y.kind is None and y.cue == "place")):
                     x.cue = "place"
 
     # ---- titles and apposition --------------------------------------------------------------
     def person_roles(self, p: Piece, sent_start: int, sent_end: int) -> None:
         """Titles and affiliation from the words before the name and an apposition after it."""
         self._roles_before(p, sent_start)
-        self._roles_after(p, sent_end)
+        if self.text.startswith(",", p.end):  # an apposition starts with a comma
+            self._roles_after(p, sent_end)
 
     def _roles_before(self, p: Piece, sent_start: int) -> None:
         text = self.text
+        span = p.title_span
+        if span is not None:
+            # the chunk had the title ("Secretary of the Treasury"): look before it for more title words
+            # ("former") and the affiliation ("Israeli", "NATO")
+            end = span[0]
+            lo = max(sent_start, end - 120)
+            words = [(m.start(), m.end(), m.group()) for m in _BACK_WORD.finditer(text, lo, end)]
+            k = len(words) - 1
+            while k >= 0 and not words[k][2][:1].isupper() and _flags(words[k][2].lower()) & (TITLE | MOD):
+                k -= 1
+            first = words[k + 1][0] if k + 1 < len(words) else span[0]
+            run = [(m.start(), m.end(), m.group()) for m in _BACK_WORD.finditer(text, first, span[1])]
+            _add(p.titles, self._titles_from(run))
+            if k >= 0 and not text[words[k][1] : (words[k + 1][0] if k + 1 < len(words) else end)].strip():
+                if k >= 1 and key(f"{words[k - 1][2]} {words[k][2]}") in self.lex.demonyms:
+                    p.affiliation = p.affiliation or self.lex.demonyms[key(f"{words[k - 1][2]} {words[k][2]}")]
+                self._affiliation_at(p, words[k])
+            return
         lo = max(sent_start, p.start - 120)
-        last = _LAST_WORD.search(text, lo, p.start)
-        if last is None or not _flags(last.group(1).lower()) & (TITLE | MOD):
-            return  # most names have no title right before them
+        # the word right before the name (a comma may stand between): most names have no title there
+        j = p.start
+        while j > lo and text[j - 1] in " \t\n,":
+            j -= 1
+        word_start = max(text.rfind(" ", lo, j), text.rfind("\n", lo, j)) + 1
+        if j <= lo or not _flags(text[max(word_start, lo) : j].lstrip("(\"“‘'[").lower()) & (TITLE | MOD):
+            return
         words = [(m.start(), m.end(), m.group()) for m in _BACK_WORD.finditer(text, lo, p.start)]
         k = len(words) - 1
         if k >= 1 and words[k][2] == "," and self.is_title_word(words[k - 1][2].lower()):
             k -= 1  # "the firm's chief executive officer, Alan Mulally"
         run_end = k
+        ends = self._end_index
         while k >= 0:
             w = words[k][2]
             low = w.lower()
+            q = ends.get(words[k][1])
+            if q is not None and k < run_end and not (self.pieces[q].weak or self.pieces[q].soft):
+                break  # the last word of a name: "the People's Party leader"
             if self.is_title_word(low) or self.is_mod(low) or (low == "and" and k < run_end):
                 k -= 1
                 continue
@@ -798,27 +1270,36 @@ class Scanner:
         idx = self._end_index.get(word[1]) if owner == w else self._end_index.get(word[1] - 2)
         if idx is not None:
             q = self.pieces[idx]
-            if q.kind in ("organization", "place") or q.cue == "organization" or q.kind is None:
+            if (q.kind in ("organization", "place") or q.cue == "organization" or q.kind is None) and not (
+                    q.weak or q.soft):
                 p.affiliation = p.affiliation or (q.canonical or q.text)
 
     def _titles_from(self, run: list[tuple[int, int, str]]) -> list[str]:
-        """Split a run of title words on "and"; keep the pieces that have a head word."""
+        """Split a run of title words on "and" ("Deputy Prime Minister and Foreign Minister"); a part with
+        no head word belongs to the title before it ("Minister of Natural Resources and Environment")."""
         lex = self.lex
         titles: list[str] = []
-        group: list[tuple[int, int, str]] = []
-        for w in [*run, (0, 0, "and")]:
+        last_start = -1
+        groups: list[list[tuple[int, int, str]]] = [[]]
+        for w in run:
             if w[2].lower() == "and":
-                while group and group[-1][2].lower() in _OF:
-                    group.pop()
-                heads = [g for g in group if g[2].lower().rstrip(".") in lex.titles]
-                if heads and group:
-                    # drop honorifics ("Mr.") and leading modifiers with no head after them
-                    kept = [g for g in group if g[2].lower().rstrip(".") not in lex.honorifics]
-                    if kept:
-                        titles.append(self.text[kept[0][0] : kept[-1][1]])
-                group = []
+                groups.append([])
             else:
-                group.append(w)
+                groups[-1].append(w)
+        for group in groups:
+            while group and group[-1][2].lower() in _OF:
+                group.pop()
+            if not group:
+                continue
+            if not any(g[2].lower().rstrip(".") in lex.titles for g in group):
+                if titles and group[0][2][:1].isupper():
+                    titles[-1] = self.text[last_start : group[-1][1]]
+                continue
+            # drop honorifics ("Mr.")
+            kept = [g for g in group if g[2].lower().rstrip(".") not in lex.honorifics]
+            if kept:
+                last_start = kept[0][0]
+                titles.append(self.text[last_start : kept[-1][1]])
         return titles
 
     def _roles_after(self, p: Piece, sent_end: int) -> None:
@@ -827,6 +1308,9 @@ class Scanner:
         if m is None:
             return
         seg_end = min(sent_end, m.end() + 160)
+        stop = _APPOS_END.search(text, m.end(), seg_end)  # the apposition ends at the next punctuation
+        if stop is not None:
+            seg_end = stop.end()
         words = [(w.start(), w.end(), w.group()) for w in _WORDS.finditer(text, m.end(), seg_end)]
         lex = self.lex
         k = 0
@@ -850,6 +1334,9 @@ class Scanner:
                                      and not words[k + 1][2][:1].isupper())):
                     k += 1
                 run = words[start:k]
+                last = run[-1] if run else None
+                if last is not None and last[2].endswith(".") and len(last[2]) > 4 and "." not in last[2][:-1]:
+                    run[-1] = (last[0], last[1] - 1, last[2][:-1])  # "the group's lawyer." ends the sentence
                 titles = self._titles_from(run)
                 if not titles:
                     return
@@ -910,6 +1397,7 @@ class Scanner:
             i = j
 
 
+_APPOS_END = re.compile(r"[,;:()\"“”]")
 _APPOS_START = re.compile(r",[ \t]+(?:\d{1,3},[ \t]+)?")
 _PLACE_AFTER = re.compile(r",[ \t]+([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)(?=[,.;:)]|[ \t]+[a-z]|$)")
 _PAREN_ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")

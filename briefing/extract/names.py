@@ -1,7 +1,8 @@
 """Gazetteers and word lists for the actors step, read once from `data/*.txt` on first use.
 
 Every lookup key is `key(text)`: case-folded, dots dropped, curly apostrophes straightened and
-spaces collapsed, so "U.S.", "US" and "us" meet, and so do "Côte d'Ivoire" spellings.
+spaces collapsed, so "U.S.", "US" and "us" meet, and so do "Côte d'Ivoire" spellings. Where each list
+comes from, and its licence, is in `data/SOURCES.md`.
 """
 
 from __future__ import annotations
@@ -34,13 +35,21 @@ def key(text: str) -> str:
 
 
 def _lines(name: str) -> list[str]:
-    out = []
     with open(_DATA / name, encoding="utf-8") as fh:
-        for line in fh:
-            line = line.strip()
-            if line and not line.startswith("#"):
-                out.append(line)
-    return out
+        return [line for line in map(str.strip, fh.read().splitlines()) if line and line[0] != "#"]
+
+
+_FIELDS = re.compile(r"\|[^\n]*")
+
+
+def _keyed(name: str) -> tuple[list[str], list[str]]:
+    """A list's names (first field of each line) and their `key`s, computed over the whole text at
+    once: tens of thousands of entries load in a few milliseconds."""
+    with open(_DATA / name, encoding="utf-8") as fh:
+        body = "\n".join(line for line in fh.read().split("\n") if line and line[0] != "#")
+    names = _FIELDS.sub("", body) if "|" in body else body
+    keys = names.replace(".", "").replace("’", "'").casefold()
+    return names.split("\n"), keys.split("\n")
 
 
 def _sections(name: str) -> dict[str, list[str]]:
@@ -58,13 +67,19 @@ def _sections(name: str) -> dict[str, list[str]]:
 @dataclass
 class Lexicon:
     common: frozenset[str]
+    # rarer English words: only for telling a sentence-initial ordinary word from a name
+    ordinary: frozenset[str]
     stop: frozenset[str]
     first_names: frozenset[str]
+    given_names: frozenset[str]
     # key → (canonical name, "country" | "place")
     places: dict[str, tuple[str, str]]
+    # key → name of a smaller town: only suggests a place ("Kidal", "Pokrovsk")
+    towns: dict[str, str]
     # demonym key → country ("israeli" → "Israel"); plural people nouns separately
     demonyms: dict[str, str]
     demonym_plurals: dict[str, str]
+    demonym_first: frozenset[str]  # first words of both: a quick test before the lookups
     org_suffix: frozenset[str]
     org_head: frozenset[str]
     org_first: frozenset[str]
@@ -96,20 +111,26 @@ _PLACE_HEADS = (
     "harbour", "city", "town", "village", "hills", "falls", "beach", "springs", "park", "state", "camp",
     "center", "centre", "theater", "theatre", "stadium", "arena", "museum", "hotel", "palace", "tower",
     "building", "terminal", "station", "factory", "plant", "hall", "base", "prison", "hospital", "mosque",
-    "church", "cathedral", "temple", "embassy", "consulate",
+    "church", "cathedral", "temple", "embassy", "consulate", "delta", "basin", "plateau", "highlands", "lowlands",
+    "corridor", "pass", "reservoir", "dam", "canyon", "glacier", "forest", "marsh", "wetlands", "lagoon",
+    "estuary", "fjord", "archipelago", "reef", "atoll", "volcano", "crossing", "checkpoint", "zone", "quay",
+    "pier", "wharf", "docks", "highway", "motorway", "expressway", "ridge", "hill", "shore", "riviera",
+    "plains", "steppe", "oasis", "township", "borough", "municipality", "commune", "parish", "krai", "okrug",
+    "raion", "rayon", "voivodeship", "canton", "sector", "airbase", "barracks", "mine", "oilfield", "field",
+    "shoal", "shoals", "cay", "cays", "isthmus", "cove", "sound",
 )
 
 
+_DAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 _MONTH_ABBR = {"jan", "feb", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 
 
 @cache
 def lexicon() -> Lexicon:
     """All word lists, loaded on first use (a few milliseconds) and then shared."""
-    places: dict[str, tuple[str, str]] = {}
-    for line in _lines("cities.txt"):
-        name = line.split("|", 1)[0]
-        places.setdefault(key(name), (name, "place"))
+    names, keys = _keyed("cities.txt")
+    # the first line of a key wins (the list runs from the largest city down)
+    places = {k: (n, "place") for k, n in zip(reversed(keys), reversed(names), strict=True)}
     for line in _lines("places.txt"):
         name, _, canonical = line.partition("|")
         places[key(name)] = (canonical or name, "place")
@@ -117,6 +138,11 @@ def lexicon() -> Lexicon:
         names = line.split("|")
         for n in names:
             places[key(n)] = (names[0], "country")
+
+    names, keys = _keyed("towns.txt")
+    towns = dict(zip(reversed(keys), reversed(names), strict=True))
+    for k in places.keys() & towns.keys():
+        del towns[k]
 
     demonyms: dict[str, str] = {}
     plurals: dict[str, str] = {}
@@ -136,18 +162,25 @@ def lexicon() -> Lexicon:
     roles = _sections("roles.txt")
     misc = _sections("misc.txt")
     first_words: dict[str, int] = {}
-    for k in (*places, *known):
-        ws = k.split()
-        if len(ws) > first_words.get(ws[0], 0):
-            first_words[ws[0]] = len(ws)
+    # only names of several words need an entry: a lookup defaults to one word
+    for k in (*places, *known, *towns):
+        if " " in k:
+            width = k.count(" ") + 1
+            first = k.partition(" ")[0]
+            if width > first_words.get(first, 1):
+                first_words[first] = width
     max_words = max(first_words.values())
     return Lexicon(
         common=frozenset(_lines("common_words.txt")),
+        ordinary=frozenset(_keyed("ordinary_words.txt")[0]),
         stop=frozenset(misc["stop"]),
         first_names=frozenset(_lines("first_names.txt")),
+        given_names=frozenset(_lines("given_names.txt")),
         places=places,
+        towns=towns,
         demonyms=demonyms,
         demonym_plurals=plurals,
+        demonym_first=frozenset(k.partition(" ")[0] for k in (*demonyms, *plurals)),
         org_suffix=frozenset(orgs["suffix"]),
         org_head=frozenset(orgs["head"]),
         org_first=frozenset(w for w in org_first_words if not w.endswith(" of")),
@@ -163,7 +196,8 @@ def lexicon() -> Lexicon:
         event_heads=frozenset(misc["event"]),
         nonnames=frozenset(misc["nonname"]),
         place_heads=frozenset(_PLACE_HEADS),
-        calendar=frozenset(n.capitalize() for n in (*MONTHS, *WEEKDAYS) if len(n) > 3 or n in _MONTH_ABBR),
+        calendar=frozenset(n.capitalize() + plural for n in (*MONTHS, *WEEKDAYS) for plural in ("", "s")
+                           if (len(n) > 3 or n in _MONTH_ABBR) and (not plural or n in _DAYS)),
         max_words=max_words,
         first_words=first_words,
     )
