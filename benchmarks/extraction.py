@@ -1,13 +1,18 @@
 """Extraction quality and throughput.
 
     python benchmarks/extraction.py [--eval DIR] [--skip-eval] [--sizes 1,4,16,64] [--repeat 3]
+                                    [--corpus samples|news|both]
 
 1. Quality: runs the shared scorer (`DIR/tools/run_project.py` + `score.py`) on `timex`, `ner` and
    `quotes` in DIR (default: $BRIEFING_EVAL_DIR, else ../shared/eval beside the checkout) and prints
    the headline figures. Quotes are scored twice: as the model has them, and with indirect speech
    dropped (the gold annotates direct quotations only).
-2. Throughput: words/s of `parse_text` over the sample reports and the seed, concatenated 1x, 4x, 16x,
-   64x, the time ratio per size step (linear: 4x the text, ~4x the time), and the time per step.
+2. Throughput: words/s of `parse_text` over a corpus concatenated 1x, 4x, 16x, 64x, in wall time and
+   in CPU time of this process (`time.process_time`: on a shared machine the wall clock also counts
+   other programs), the CPU time ratio per size step (linear: 4x the text, ~4x the time), and the CPU
+   time per stage (load, Document, each extraction step, model building). Two corpora: the sample
+   reports and the seed as markdown, and the full articles of the eval set's quotes file as plain text
+   (ordinary news prose).
 """
 
 from __future__ import annotations
@@ -87,53 +92,85 @@ def corpus() -> str:
     return "\n\n".join(parts)
 
 
-def throughput(sizes: list[int], repeat: int) -> None:
-    from briefing import extract, parse_text
+def news_corpus(directory: Path) -> str:
+    """The full article bodies of the eval set's quotes file: ordinary news prose, as plain text."""
+    with (directory / "quotes.jsonl").open(encoding="utf-8") as fh:
+        return "\n\n".join(json.loads(line)["text"] for line in fh)
 
-    base = corpus()
-    step_time: dict[str, float] = {}
-    originals = list(extract.STEPS)
 
-    def timed(step):  # wrap each step to attribute time
-        name = step.__module__.rsplit(".", 1)[-1]
+def _timed(label: str, fn, sink: dict[str, list[float]]):
+    """Wrap `fn` to add its wall and CPU time to `sink[label]`."""
 
-        def run(doc, found):
-            t0 = time.perf_counter()
-            out = step(doc, found)
-            step_time[name] = step_time.get(name, 0.0) + time.perf_counter() - t0
-            return out
+    def run(*args, **kwargs):
+        w0, c0 = time.perf_counter(), time.process_time()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            acc = sink.setdefault(label, [0.0, 0.0])
+            acc[0] += time.perf_counter() - w0
+            acc[1] += time.process_time() - c0
 
-        return run
+    return run
+
+
+def throughput(sizes: list[int], repeat: int, base: str, label: str, fmt: str) -> None:
+    from briefing import extract, pipeline
+    from briefing import parse_text as _parse_text
+
+    def parse_text(text: str, format: str = fmt) -> object:
+        return _parse_text(text, format=format)  # type: ignore[arg-type]
 
     parse_text(base)  # warm up: lazy gazetteers, regex compilation
-    print(f"throughput (parse_text, median of {repeat}; corpus = sample reports + seed)")
+    load = os.getloadavg()[0]
+    print(f"throughput (parse_text as {fmt}; median of {repeat}, wall and CPU (process_time) time; "
+          f"corpus = {label}; load {load:.1f})")
     prev = None
+    cpu_at: dict[int, float] = {}
     for k in sizes:
         text = "\n\n".join([base] * k)
         words = len(text.split())
-        times = []
+        walls, cpus = [], []
         for _ in range(repeat):
-            t0 = time.perf_counter()
-            parse_text(text, format="markdown")
-            times.append(time.perf_counter() - t0)
-        med = statistics.median(times)
+            w0, c0 = time.perf_counter(), time.process_time()
+            parse_text(text)
+            walls.append(time.perf_counter() - w0)
+            cpus.append(time.process_time() - c0)
+        wall, cpu = statistics.median(walls), statistics.median(cpus)
         ratio = ""
         if prev is not None:
-            ratio = f"   time x{med / prev[1]:.2f} for text x{k / prev[0]:.0f}"
-        print(f"  {k:>3}x  {words:>8} words  {med * 1000:8.1f} ms  {words / med:>9,.0f} words/s{ratio}")
-        prev = (k, med)
-    extract.STEPS[:] = [timed(s) for s in originals]
+            ratio = f"   CPU time x{cpu / prev[1]:.2f} for text x{k / prev[0]:.0f}"
+        print(f"  {k:>3}x  {words:>8} words  wall {wall * 1000:8.1f} ms {words / wall:>9,.0f} words/s"
+              f"   CPU {cpu * 1000:8.1f} ms {words / cpu:>9,.0f} words/s{ratio}")
+        prev = (k, cpu)
+        cpu_at[k] = cpu
+    if len(sizes) > 1:
+        first, last = sizes[0], sizes[-1]
+        grow = cpu_at[last] / cpu_at[first]
+        print(f"  linearity: {last // first}x the text took x{grow:.2f} the CPU time "
+              f"(x{grow / (last / first):.2f} per x1 of text; target <= 1.1)")
+
+    # Per-stage breakdown (CPU time), at the largest size.
+    stages: dict[str, list[float]] = {}
+    originals = list(extract.STEPS)
+    build, load_text = pipeline.document.build, pipeline.load_text
+    extract.STEPS[:] = [_timed(s.__module__.rsplit(".", 1)[-1], s, stages) for s in originals]
+    pipeline.document.build = _timed("document", build, stages)
+    pipeline.load_text = _timed("load", load_text, stages)
     try:
         text = "\n\n".join([base] * sizes[-1])
-        t0 = time.perf_counter()
-        parse_text(text, format="markdown")
-        total = time.perf_counter() - t0
+        words = len(text.split())
+        c0 = time.process_time()
+        parse_text(text)
+        total = time.process_time() - c0
     finally:
         extract.STEPS[:] = originals
-    rest = total - sum(step_time.values())
-    print(f"  time per step at {sizes[-1]}x: " + ", ".join(
-        f"{name} {t * 1000:.0f} ms" for name, t in sorted(step_time.items(), key=lambda kv: -kv[1]))
-        + f", load+document+model {rest * 1000:.0f} ms")
+        pipeline.document.build, pipeline.load_text = build, load_text
+    stages["model+other"] = [0.0, total - sum(c for _, c in stages.values())]
+    print(f"  CPU time per stage at {sizes[-1]}x ({total * 1000:.0f} ms, {words / total:,.0f} words/s):")
+    for name, (_, cpu) in sorted(stages.items(), key=lambda kv: -kv[1][1]):
+        print(f"    {name:<12} {cpu * 1000:8.0f} ms  {100 * cpu / total:5.1f}%")
+    actors = stages.get("actors", [0.0, 0.0])[1]
+    print(f"  without the actors step: {words / (total - actors):,.0f} words/s")
 
 
 def main() -> None:
@@ -142,14 +179,20 @@ def main() -> None:
     p.add_argument("--skip-eval", action="store_true")
     p.add_argument("--sizes", default="1,4,16,64")
     p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--corpus", choices=["samples", "news", "both"], default="both",
+                   help="samples: the sample reports + seed as markdown; news: the eval articles as plain text")
     args = p.parse_args()
+    d = eval_dir(args.eval)
     if not args.skip_eval:
-        d = eval_dir(args.eval)
         if (d / "tools" / "score.py").exists():
             print_quality(quality(d))
         else:
             print(f"(no eval data at {d}; pass --eval DIR)")
-    throughput([int(s) for s in args.sizes.split(",")], args.repeat)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    if args.corpus in ("samples", "both"):
+        throughput(sizes, args.repeat, corpus(), "sample reports + seed", "markdown")
+    if args.corpus in ("news", "both") and (d / "quotes.jsonl").exists():
+        throughput(sizes, args.repeat, news_corpus(d), "eval news articles (quotes.jsonl)", "text")
 
 
 if __name__ == "__main__":

@@ -4,11 +4,19 @@
     python benchmarks/library.py -n 1000         # smaller, for development
     python benchmarks/library.py --corpus DIR    # an existing folder of reports
     python benchmarks/library.py --json          # figures as JSON
+    python benchmarks/library.py --ui-only --corpus DIR --cache DIR   # only the reader's figures, on an
+                                                 # index built before (by this script with --keep, or `briefing index`)
 
 Targets (issue 6): full index of 10,000 reports ≤ 60 s on 2 cores; reopening (listing from the index)
 ≤ 0.5 s; a search ≤ 50 ms; a dossier ≤ 200 ms; peak memory ≤ 300 MB. The baseline measured in the same
 run is parsing a sample serially in one process; the index time is compared with it projected to the
 whole corpus. Phases that measure memory or a cold start run in fresh processes.
+
+The reader (`briefing DIR`) is measured headless (Textual's `run_test`) in a fresh process: first paint
+of the library list with every report (from process start and from the app's start), the no-op index
+refresh it runs in the background, search latency as the user sees it (from the last key to the results
+on screen, less the typing pause the search waits for), opening reports, a dossier and the story
+timeline, and the process's peak memory after all of that.
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 PAGE = 200  # quotes/events per page, as the reader asks for them
 TARGETS = {"index_s": 60.0, "reopen_s": 0.5, "search_ms": 50.0, "dossier_ms": 200.0, "peak_mb": 300.0}
+UI_QUERIES = ["officials", "negot", "port strike", "cease-fire proposal", "nonexistentword"]
 
 
 def _rss_mb(who: int) -> float:
@@ -135,6 +144,129 @@ def child_reopen(corpus: str, cache: str, names: list[str]) -> dict[str, Any]:
         lib.load_briefing(e.path)
     return {"reopen_s": first_paint, "entries": len(entries), "noop_refresh_s": noop,
             "noop_parsed": stats.parsed, "session_mb": _rss_mb(resource.RUSAGE_SELF)}
+
+
+def child_ui(corpus: str, cache: str, names: list[str]) -> dict[str, Any]:
+    """The reader on the library, headless: what a user waits for, and the process's peak memory."""
+    t_process = time.perf_counter()
+    import asyncio
+
+    from briefing.tui.app import BriefingApp
+    from briefing.tui.library_source import IndexedLibrary
+    from briefing.tui.screens.dossier import DossierScreen
+    from briefing.tui.screens.library import SEARCH_DELAY, LibraryScreen
+    from briefing.tui.screens.report import ReportScreen
+    from briefing.tui.screens.story import StoryScreen
+
+    out: dict[str, Any] = {"import_s": time.perf_counter() - t_process}
+
+    paints: list[float] = []  # when a frame went to the (headless) terminal
+
+    async def until(pilot: Any, cond: Any, since: float | None = None, timeout: float = 120.0) -> float:
+        """Seconds from `since` (default: now) until `cond()` holds and a frame showing it is painted."""
+        if since is None and cond():
+            return 0.0
+        t = time.perf_counter() if since is None else since
+        held = t  # already true: the key press that made it so also painted it (Pilot waits for that)
+        while not cond():
+            if time.perf_counter() - t > timeout:
+                raise TimeoutError("the reader did not get there")
+            # A plain sleep: pilot.pause() would force a repaint of the whole screen every time.
+            await asyncio.sleep(0.002)
+            held = time.perf_counter()
+        while not paints or paints[-1] < held:
+            if time.perf_counter() - held > 5:
+                raise TimeoutError("no frame was painted")
+            await asyncio.sleep(0.002)
+        return next(x for x in paints if x >= held) - t
+
+    async def session() -> None:
+        t_app = time.perf_counter()
+        source = IndexedLibrary.open([corpus], cache_dir=cache)
+        app = BriefingApp([], library_mode=True, library=source, watch_interval=0)
+        display = app._display
+        first: list[float] = []
+
+        def listed() -> bool:
+            s = app.screen
+            return isinstance(s, LibraryScreen) and s.reports.total > 0 and s.reports.total == len(source.entries())
+
+        def painted(screen: Any, renderable: Any) -> None:
+            display(screen, renderable)
+            paints.append(time.perf_counter())
+            if not first and listed():
+                first.append(paints[-1])
+
+        app._display = painted  # type: ignore[method-assign]
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, lambda: bool(first))
+            lib: Any = app.screen
+            out["first_paint_s"] = first[0] - t_process
+            out["first_paint_app_s"] = first[0] - t_app
+            out["entries"] = lib.reports.total
+            out["refresh_done_s"] = await until(pilot, lambda: source.state.runs > 0 and not source.state.running,
+                                                since=first[0])
+            out["refresh_parsed"] = source.state.parsed
+            t = time.perf_counter()
+            await pilot.press("j")
+            out["cursor_ms"] = 1000 * await until(pilot, lambda: lib.reports.cursor == 1, since=t)
+            await pilot.press("j", "pagedown", "G", "g")
+            searches = {}
+            for q in UI_QUERIES:
+                await pilot.press("slash", *q[:-1])
+                t = time.perf_counter()
+                await pilot.press(q[-1])
+                shown = await until(pilot, lambda q=q: lib.search_query == q and not lib._searching
+                                    and lib._search_timer is None, since=t)
+                searches[q] = {"ui_ms": 1000 * max(0.0, shown - SEARCH_DELAY),
+                               "worker_ms": 1000 * lib.last_search_seconds, "hits": len(lib.results or ())}
+                await pilot.press("escape")
+            out["search"] = searches
+            # Open a hit: the cached briefing, at the hit.
+            await pilot.press("slash", *UI_QUERIES[0], "enter")
+            await until(pilot, lambda: not lib._searching and lib._search_timer is None and bool(lib.results))
+            t = time.perf_counter()
+            await pilot.press("enter")
+            out["open_hit_s"] = await until(pilot, lambda: isinstance(app.screen, ReportScreen)
+                                            and app.screen.briefing is not None, since=t)
+            await pilot.press("o", "escape")
+            # A dossier of the most frequent person, from a report that names them.
+            if names:
+                from briefing.tui.screens.dossier import open_dossier
+
+                t = time.perf_counter()
+                open_dossier(app, names[0])
+                out["dossier_s"] = await until(
+                    pilot, lambda: isinstance(app.screen, DossierScreen) and app.screen.dossier is not None, since=t)
+                d: Any = app.screen
+                out["dossier"] = {"name": names[0], "reports": len(d.dossier.reports),
+                                  "quotes": d.dossier.quote_count, "events": d.dossier.event_count}
+                await pilot.press("2", "G")
+                await pilot.press("o")
+            t = time.perf_counter()
+            await pilot.press("t")
+            out["story_first_page_s"] = await until(
+                pilot, lambda: isinstance(app.screen, StoryScreen) and app.screen.pager is not None, since=t)
+            out["story_events"] = app.screen.pager.total  # type: ignore[attr-defined]
+            await pilot.press("G", "G", "G")
+            await pilot.press("o")
+            # A session's worth of reading: 20 reports opened one after the other.
+            await pilot.press("g", "enter")
+            await until(pilot, lambda: isinstance(app.screen, ReportScreen) and app.screen.briefing is not None)
+            opened = []
+            for _ in range(20):
+                before = app.screen
+                t = time.perf_counter()
+                await pilot.press("right_square_bracket")
+                opened.append(await until(pilot, lambda before=before: isinstance(app.screen, ReportScreen)
+                                          and app.screen is not before and app.screen.briefing is not None, since=t))
+            out["open_report_ms"] = 1000 * statistics.median(opened)
+            await pilot.press("q")
+        source.close()
+
+    asyncio.run(session())
+    out["peak_mb"] = _rss_mb(resource.RUSAGE_SELF)
+    return out
 
 
 def run_child(*args: str) -> dict[str, Any]:
@@ -248,6 +380,7 @@ def frequent_actors(cache: str) -> list[str]:
 def snapshot(dest: Path) -> None:
     """Copy the package and run every phase (and child process) from the copy."""
     shutil.copytree(HERE.parent / "briefing", dest / "briefing", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(HERE.parent / "styles", dest / "styles")  # the reader's stylesheet, found next to the package
     sys.path.insert(0, str(dest))
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(dest), os.environ.get("PYTHONPATH")]))
 
@@ -263,16 +396,26 @@ def main() -> int:
     p.add_argument("--no-snapshot", action="store_true",
                    help="run the working tree's code as it changes (default: a copy taken at start, so code "
                         "edited during the run cannot invalidate the cache half way)")
+    p.add_argument("--cache", type=Path, help="with --ui-only: the cache folder holding the corpus's index")
+    p.add_argument("--ui-only", action="store_true",
+                   help="only measure the reader on an existing index (needs --corpus and --cache)")
     p.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.child:
         phase, *rest = args.child
         if phase == "index":
             out = child_index(rest[0], rest[1], int(rest[2]) if rest[2] != "-" else None)
+        elif phase == "ui":
+            out = child_ui(rest[0], rest[1], json.loads(rest[2]))
         else:
             out = child_reopen(rest[0], rest[1], json.loads(rest[2]))
         print(json.dumps(out))
         return 0
+
+    if args.ui_only:
+        if not (args.corpus and args.cache):
+            p.error("--ui-only needs --corpus and --cache")
+        return ui_only(args)
 
     work = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     if not args.no_snapshot:
@@ -319,6 +462,8 @@ def run(args: argparse.Namespace, work: Path) -> int:
 
     say("reopen…")
     fig["reopen"] = run_child("reopen", str(corpus), cache, json.dumps(names))
+    say("reader…")
+    fig["ui"] = run_child("ui", str(corpus), cache, json.dumps(names))
 
     from briefing.library import Library
 
@@ -368,7 +513,8 @@ def run(args: argparse.Namespace, work: Path) -> int:
     fig["load"][1] = os.getloadavg()[0]
     idx, ro = fig["index"], fig["reopen"]
     fig["peak_mb"] = {"index_main": idx["main_mb"], "index_worker": idx["worker_mb"],
-                      "index_total": idx["main_mb"] + idx["descendants_mb"], "app_session": ro["session_mb"]}
+                      "index_total": idx["main_mb"] + idx["descendants_mb"], "app_session": ro["session_mb"],
+                      "reader": fig["ui"]["peak_mb"]}
     # What the index would take on two idle cores: the busiest of (main process, workers spread over 2).
     idx["idle_2core_estimate_s"] = max(idx["main_cpu_s"], (idx["main_cpu_s"] + idx["worker_cpu_s"]) / 2)
     if args.json:
@@ -425,11 +571,52 @@ def report(fig: dict[str, Any]) -> None:
           f"({o['speedup']:.1f}x)")
     inc = fig["incremental"]
     print(f"incremental         {inc['seconds']:.2f} s ({inc['parsed']} parsed, {inc['removed']} removed)")
-    total = max(peak["index_total"], peak["app_session"])
+    total = max(peak["index_total"], peak["app_session"], peak["reader"])
     print(f"peak memory         index: main {peak['index_main']:.0f} MB + helpers {idx['descendants_mb']:.0f} MB "
           f"(largest worker {peak['index_worker']:.0f} MB) = {peak['index_total']:.0f} MB; "
-          f"app session {peak['app_session']:.0f} MB "
+          f"app session {peak['app_session']:.0f} MB; reader {peak['reader']:.0f} MB "
           f"(target ≤ {TARGETS['peak_mb']:.0f} MB: {ok(total, TARGETS['peak_mb'])})")
+    report_ui(fig["ui"])
+
+
+def report_ui(ui: dict[str, Any]) -> None:
+    def ok(value: float, target: float) -> str:
+        return "ok" if value <= target else "MISSED"
+
+    print(f"reader first paint  {ui['first_paint_app_s'] * 1000:.0f} ms from the app's start to {ui['entries']:,} "
+          f"reports listed (target ≤ {TARGETS['reopen_s'] * 1000:.0f} ms: "
+          f"{ok(ui['first_paint_app_s'], TARGETS['reopen_s'])}); {ui['first_paint_s'] * 1000:.0f} ms from process "
+          f"start, of which {ui['import_s'] * 1000:.0f} ms importing Python modules")
+    print(f"    background check  {ui['refresh_done_s']:.2f} s more to confirm the index is current "
+          f"({ui['refresh_parsed']} parsed)")
+    worst = max(s["ui_ms"] for s in ui["search"].values())
+    print(f"reader search       worst {worst:.0f} ms from the typing pause to results on screen "
+          f"(target ≤ {TARGETS['search_ms']:.0f} ms: {ok(worst, TARGETS['search_ms'])})")
+    for q, s in ui["search"].items():
+        print(f"    {q:<26} {s['ui_ms']:6.1f} ms on screen, {s['worker_ms']:6.1f} ms in the index  {s['hits']} hits")
+    if "dossier_s" in ui:
+        d = ui["dossier"]
+        print(f"reader dossier      {ui['dossier_s'] * 1000:.0f} ms to show {d['name']} ({d['reports']} reports, "
+              f"{d['quotes']} quotes, {d['events']} events; first pages)")
+    print(f"reader story        {ui['story_first_page_s'] * 1000:.0f} ms to show the first page of "
+          f"{ui['story_events']:,} events")
+    print(f"reader open report  {ui['open_report_ms']:.0f} ms median from `]` to the next report painted (cache "
+          f"read in a worker, panes, source); from a search hit to the report at the hit "
+          f"{ui['open_hit_s'] * 1000:.0f} ms")
+    print(f"reader cursor       {ui['cursor_ms']:.0f} ms from `j` to the moved cursor painted, {ui['entries']:,} rows")
+    print(f"reader peak memory  {ui['peak_mb']:.0f} MB after all of the above "
+          f"(target ≤ {TARGETS['peak_mb']:.0f} MB: {ok(ui['peak_mb'], TARGETS['peak_mb'])})")
+
+
+def ui_only(args: argparse.Namespace) -> int:
+    corpus, cache = str(args.corpus.resolve()), str(args.cache.resolve())
+    names = frequent_actors(cache)
+    ui = run_child("ui", corpus, cache, json.dumps(names))
+    if args.json:
+        print(json.dumps(ui, indent=2))
+    else:
+        report_ui(ui)
+    return 0
 
 
 if __name__ == "__main__":

@@ -8,14 +8,16 @@ lines, or are single lines when the text has no blank lines at all (one-paragrap
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from . import sentences as _sentences
-from .model import Block, Span
+from .model import Block, span
 from .model import Sentence as SentenceModel
+from .model import block as _block_model
+from .model import sentence as _sentence_model
 
 # markdown-it's own nesting limit keeps hostile 10,000-level blockquotes from recursing deeply.
 _MAX_NESTING = 40
@@ -72,7 +74,7 @@ class Document:
         return self.text[c.start : c.end]
 
     def sentence_models(self) -> list[SentenceModel]:
-        return [SentenceModel.model_construct(span=_span(s.start, s.end), block=s.block) for s in self.sentences]
+        return [_sentence_model(s.start, s.end, s.block) for s in self.sentences]
 
 
 @cache
@@ -84,13 +86,11 @@ def _markdown_parser() -> Any:
     return md
 
 
-def _span(start: int, end: int) -> Span:
-    # Offsets computed here are trusted: skip validation, which dominates on big reports.
-    return Span.model_construct(start=start, end=end)
-
-
 def _block(kind: str, level: int, start: int, end: int, cstart: int, cend: int) -> Block:
-    return Block.model_construct(kind=kind, level=level, span=_span(start, end), content=_span(cstart, cend))
+    # Offsets computed here are trusted: skip validation, which dominates on big reports. A plain
+    # paragraph's content is the whole block: one (frozen) Span serves as both.
+    whole = span(start, end)
+    return _block_model(kind, whole, level, whole if (cstart, cend) == (start, end) else span(cstart, cend))
 
 
 def _line_starts(text: str) -> list[int]:
@@ -113,12 +113,63 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 _HEADING_MARK = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
 _CONTAINER_MARK = re.compile(r"(?:[ \t]{0,3}(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))*")
-_CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
+# Only the start of a blank run may begin a match (look-behind, on a slice) and runs are taken whole
+# (possessive): a heading with a long run of spaces would otherwise be searched in quadratic time.
+_CLOSING_HASHES = re.compile(r"(?<![ \t])[ \t]++#++[ \t]*+$")
 _SETEXT_UNDERLINE = re.compile(r"\n[ \t]{0,3}(?:=+|-+)[ \t]*$")
+
+
+# Splitting markdown into runs the block parser must see and plain paragraphs it need not (most of a
+# news report): the text between blank lines is a plain paragraph when its first line is not indented
+# and no line starts with a character that could open or interrupt another block. Such a paragraph is
+# a paragraph whatever came before it (a blank line and an unindented line close lists, quotes and
+# indented code), so markdown-it is only run over the other runs. Fences and HTML blocks may span blank
+# lines: a text with either goes through markdown-it whole.
+_BLANK_RUN = re.compile(r"\n(?:[ \t]*\n)+")
+_MARKUP_LINE = re.compile(r"\n[ \t]*(?:[#>*+\-=_<\[~`]|\d{1,9}[.)])")
+_MARKUP_FIRST = re.compile(r"[#>*+\-=_<\[~`]|\d{1,9}[.)]")
+_RAW_LINE = re.compile(r"(?:^|\n)[ \t]*(?:<|```|~~~)")
+_LEADING_BLANK = re.compile(r"(?:[ \t]*\n)*")
 
 
 def _markdown_blocks(text: str, offset: int) -> list[Block]:
     body = text[offset:]
+    if _RAW_LINE.search(body):
+        return _markdown_run(text, offset, body)
+    marked = [m.start() + 1 for m in _MARKUP_LINE.finditer(body)]  # starts of lines that may be markup
+    blocks: list[Block] = []
+    run_start: int | None = None  # start of the current run of chunks for markdown-it
+    run_end = 0
+    pos = _LEADING_BLANK.match(body).end()  # type: ignore[union-attr]
+    n = len(body)
+    while pos <= n:
+        m = _BLANK_RUN.search(body, pos)
+        end = m.start() if m else n
+        if body[pos:end].strip():
+            first = body[pos] if pos < n else ""
+            k = bisect_left(marked, pos)
+            plain = first not in " \t" and not _MARKUP_FIRST.match(body, pos) and not (k < len(marked)
+                                                                                      and marked[k] < end)
+            if plain:
+                if run_start is not None:
+                    blocks += _markdown_run(text, offset + run_start, body[run_start:run_end])
+                    run_start = None
+                s, e = _strip(text, offset + pos, offset + end)
+                blocks.append(_block("paragraph", 0, s, e, s, e))
+            else:
+                if run_start is None:
+                    run_start = pos
+                run_end = end
+        if m is None:
+            break
+        pos = m.end()
+    if run_start is not None:
+        blocks += _markdown_run(text, offset + run_start, body[run_start:run_end])
+    return blocks
+
+
+def _markdown_run(text: str, offset: int, body: str) -> list[Block]:
+    """Blocks of `body` (which is `text[offset:offset + len(body)]`), from markdown-it's tokens."""
     tokens = _markdown_parser().parse(body)
     starts = _line_starts(body)
     n_lines = len(starts)
@@ -128,11 +179,15 @@ def _markdown_blocks(text: str, offset: int) -> list[Block]:
 
     blocks: list[Block] = []
     containers: list[str] = []
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
         t = tok.type
         if t in ("blockquote_open", "list_item_open"):
             containers.append(t)
-            continue
+            if not (tok.level >= _MAX_NESTING - 1 and i + 1 < len(tokens) and tokens[i + 1].nesting == -1):
+                continue
+            # markdown-it stopped at its nesting limit and dropped all this container holds: keep those
+            # lines as one block so the deep text is still read.
+            t = "paragraph_open"
         if t in ("blockquote_close", "list_item_close"):
             if containers:
                 containers.pop()
@@ -149,9 +204,9 @@ def _markdown_blocks(text: str, offset: int) -> list[Block]:
             m = _HEADING_MARK.match(text, cs, ce)
             if m:
                 cs = m.end()
-                cm = _CLOSING_HASHES.search(text, cs, ce)
+                cm = _CLOSING_HASHES.search(text[cs:ce])
                 if cm:
-                    ce = cm.start()
+                    ce = cs + cm.start()
             else:
                 um = _SETEXT_UNDERLINE.search(text, cs, ce)
                 if um:

@@ -13,14 +13,16 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from .model import Diagnostic
+from .model import Diagnostic, Span
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 # Front matter longer than this is not metadata; it is treated as a diagnostic, not parsed.
 MAX_FRONT_MATTER_CHARS = 64 * 1024
+# PyYAML's scanner slows down with every open `[`/`{` (thousands take seconds); metadata never nests deep.
+MAX_FRONT_MATTER_NESTING = 50
 
 _MAGIC = {
     b"\x89PNG\r\n\x1a\n": "a PNG image",
@@ -79,8 +81,10 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES)
     if st.st_size > max_bytes:
         raise LoadError(f"too large ({_human(st.st_size)}, limit {_human(max_bytes)}; see --max-bytes)")
     try:
-        with open(p, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+        with open(p, "rb", opener=_open_nonblocking) as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):  # swapped for a FIFO after the check above
+                raise LoadError("not a regular file")
+            data = read_capped(fh, max_bytes, hint=st.st_size)
     except PermissionError:
         raise LoadError("permission denied") from None
     except OSError as exc:
@@ -90,12 +94,54 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES)
     return data
 
 
+def _open_nonblocking(path: str, flags: int) -> int:
+    # Never block in open(): a FIFO put in place of the file after stat() must not hang the reader.
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+def read_capped(fh: BinaryIO, max_bytes: int, hint: int = 0) -> bytes:
+    """At most `max_bytes + 1` bytes (one more tells "too large"), read in chunks.
+
+    `fh.read(n)` allocates `n` bytes up front, so a generous `--max-bytes 10G` must not be passed to it.
+    """
+    chunks: list[bytes] = []
+    total = 0
+    want = min(max_bytes, hint) + 1 if hint else _CHUNK
+    while total <= max_bytes:
+        chunk = fh.read(min(want, max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        want = _CHUNK
+    return b"".join(chunks)
+
+
+_CHUNK = 1024 * 1024
+
+
 def _human(n: int) -> str:
     for unit in ("bytes", "KB", "MB", "GB"):
         if n < 1024 or unit == "GB":
             return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
         n /= 1024  # type: ignore[assignment]
     return str(n)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> tuple[str, list[Diagnostic]]:
+    """Lone surrogates (possible in a `str`, never in decoded bytes) cannot be written as UTF-8 or JSON.
+
+    Each becomes U+FFFD, one code point for one, so offsets are unchanged.
+    """
+    m = _SURROGATE.search(text)
+    if m is None:
+        return text, []
+    diag = Diagnostic(code="surrogates-replaced", message="lone surrogate code points replaced by U+FFFD",
+                      span=Span(start=m.start(), end=m.end()))
+    return _SURROGATE.sub("\ufffd", text), [diag]
 
 
 def normalise_newlines(text: str) -> str:
@@ -163,6 +209,21 @@ class _NoAliasLoader:
         return cls.cls
 
 
+def _flow_depth(body: str) -> int:
+    """Deepest `[`/`{` nesting, counting brackets inside strings too (an upper bound is all we need)."""
+    depth = deepest = 0
+    for ch in _NOT_BRACKET.sub("", body):
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif depth:
+            depth -= 1
+    return deepest
+
+
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
 def split_front_matter(text: str) -> tuple[dict[str, Any], int, list[Diagnostic]]:
     """Parse YAML front matter at the very start of `text`.
 
@@ -175,6 +236,9 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], int, list[Diagnostic]
     body = m.group(1) or ""
     if len(body) > MAX_FRONT_MATTER_CHARS:
         return {}, end, [Diagnostic(code="front-matter-too-large", message="front matter over 64 KB ignored")]
+    if _flow_depth(body) > MAX_FRONT_MATTER_NESTING:
+        return {}, end, [Diagnostic(code="front-matter-invalid",
+                                    message="front matter is not valid YAML: nested too deeply")]
     import yaml
 
     try:
@@ -240,8 +304,8 @@ def load_text(
     parse_front_matter: bool = True,
     diagnostics: list[Diagnostic] | None = None,
 ) -> Loaded:
-    text = normalise_newlines(text)
-    diags = list(diagnostics or [])
+    text, diags = replace_surrogates(normalise_newlines(text))
+    diags = list(diagnostics or []) + diags
     fm: dict[str, Any] = {}
     fm_end = 0
     if parse_front_matter:

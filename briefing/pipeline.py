@@ -14,7 +14,7 @@ from typing import Literal
 from . import document
 from .extract import run_steps
 from .load import DEFAULT_MAX_BYTES, Loaded, decode, format_for, load_text, read_bytes
-from .model import Briefing, SourceInfo
+from .model import Briefing, SourceInfo, trusted
 
 Format = Literal["auto", "text", "markdown"]
 
@@ -27,6 +27,21 @@ def _as_date(value: dt.date | dt.datetime | str | None) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value)[:10])
+
+
+def _path_text(path: str | None) -> str | None:
+    """The path as JSON-safe text: undecodable file-name bytes (surrogate escapes) become `\\xNN`."""
+    if path is None:
+        return None
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        pass
+    try:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    except UnicodeError:
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _check_format(format: str) -> None:
@@ -64,6 +79,8 @@ class _GcPause:
 
 
 _gc_paused = _GcPause()
+_new_briefing = trusted(Briefing)
+_new_source = trusted(SourceInfo)
 
 
 def _build(loaded: Loaded, fmt: str, reference_date: dt.date | None) -> Briefing:
@@ -74,15 +91,16 @@ def _build(loaded: Loaded, fmt: str, reference_date: dt.date | None) -> Briefing
 def _build_unpaused(loaded: Loaded, fmt: str, reference_date: dt.date | None) -> Briefing:
     doc = document.build(loaded.text, format=fmt, front_matter=loaded.front_matter,
                          front_matter_end=loaded.front_matter_end)
-    start = Briefing(
+    # Every value here is made by the loader and the Document: no validation (see `model.trusted`).
+    start = _new_briefing(
         id=hashlib.sha256(loaded.text.encode("utf-8", "surrogatepass")).hexdigest()[:16],
-        source=SourceInfo(path=loaded.path, format=fmt, encoding=loaded.encoding, size=loaded.size),  # type: ignore[arg-type]
+        source=_new_source(path=_path_text(loaded.path), format=fmt, encoding=loaded.encoding, size=loaded.size),
         text=loaded.text,
         published=reference_date,
         published_from="option" if reference_date else None,
         blocks=doc.blocks,
         sentences=doc.sentence_models(),
-        diagnostics=loaded.diagnostics,
+        diagnostics=list(loaded.diagnostics),
     )
     return run_steps(doc, start)
 

@@ -31,10 +31,14 @@ _OPENERS = {
     "then", "still", "yet", "so", "what", "why", "how", "who", "where", "asked", "both", "all", "each",
 }
 
+# Possessive quantifiers and the look-behind (only the start of a punctuation run may begin a match)
+# keep this linear: without them a run like "a........x" backtracks exponentially. The pattern opens
+# with a character class, so the regex engine skips in C to the next punctuation mark.
 _CANDIDATE = re.compile(
-    r"""(?:\.{3}|…|[.!?])+        # terminal punctuation, ellipses included
-        ['"”’)\]»]*               # closing quotes and brackets belong to the sentence
-        (?=\s+(?P<next>\S))       # whitespace, then the next sentence's first character
+    r"""[.!?…](?<![.!?…].)       # terminal punctuation that starts its run ...
+        [.!?…]*+                 # ... and the rest of the run, ellipses included
+        ['"”’)\]»]*+              # closing quotes and brackets belong to the sentence
+        (?=\s++(?P<next>\S))      # whitespace, then the next sentence's first character
     """,
     re.X,
 )

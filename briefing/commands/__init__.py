@@ -30,7 +30,7 @@ def parse_size(value: str) -> int:
         v = v[:-1]
     try:
         n = int(float(v) * mult)
-    except ValueError:
+    except (ValueError, OverflowError):  # "abc", "nan", "inf"
         raise argparse.ArgumentTypeError(f"not a size (e.g. 20000000, 50M): {value!r}") from None
     if n <= 0:
         raise argparse.ArgumentTypeError("size must be positive")
@@ -59,9 +59,12 @@ def parser(name: str | None, description: str, **kwargs: object) -> argparse.Arg
     return p
 
 
-def add_input_options(p: argparse.ArgumentParser) -> None:
-    from ..load import DEFAULT_MAX_BYTES
+# == briefing.load.DEFAULT_MAX_BYTES (tests/test_startup.py checks): importing `load` here would import
+# pydantic before the reader can paint anything.
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
+
+def add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--date", type=parse_date, metavar="YYYY-MM-DD",
                    help="reference date for relative dates ('last week', 'Tuesday'); "
                         "default: front matter date, then the dateline")
@@ -91,15 +94,32 @@ def emit(out: str, path: str | None) -> int:
         except OSError as exc:
             return fail(path, exc.strerror or str(exc))
         return EXIT_OK
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # replaced by a text-only stream (tests, embedding)
-        sys.stdout.write(out)
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        return fail("<stdout>", "standard output is closed")
+    try:
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # replaced by a text-only stream (tests, embedding)
+            sys.stdout.write(out)
+            sys.stdout.flush()
+            return EXIT_OK
         sys.stdout.flush()
-        return EXIT_OK
-    sys.stdout.flush()
-    buffer.write(out.encode("utf-8"))
-    buffer.flush()
+        buffer.write(out.encode("utf-8"))
+        buffer.flush()
+    except BrokenPipeError:
+        raise  # the reader went away: `cli.main` exits quietly
+    except OSError as exc:  # a full disk, /dev/full, an I/O error
+        _drop_stdout()
+        return fail("<stdout>", exc.strerror or str(exc))
     return EXIT_OK
+
+
+def _drop_stdout() -> None:
+    # Point stdout at /dev/null so the interpreter's final flush of unwritten output cannot fail again.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _is_special(path: str) -> bool:

@@ -53,7 +53,7 @@ def main(argv: Sequence[str]) -> int:
     p.set_defaults(output_format="json")
     args = p.parse_args(argv)
 
-    from ..load import LoadError
+    from ..load import LoadError, read_capped
     from ..pipeline import parse_bytes, parse_file
 
     where = "<stdin>" if args.path == "-" else args.path
@@ -61,7 +61,9 @@ def main(argv: Sequence[str]) -> int:
         return fail(args.output, "is the input report; refusing to overwrite it")
     try:
         if args.path == "-":
-            data = sys.stdin.buffer.read(args.max_bytes + 1)
+            if sys.stdin is None:  # started with stdin closed (`<&-`)
+                return fail(where, "standard input is closed")
+            data = read_capped(sys.stdin.buffer, args.max_bytes)
             if len(data) > args.max_bytes:
                 return fail(where, f"too large (over {args.max_bytes} bytes; see --max-bytes)")
             b = parse_bytes(data, reference_date=args.date, format=args.format)

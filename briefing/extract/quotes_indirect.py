@@ -91,17 +91,17 @@ def find_indirect(doc: Document, index: ActorIndex, quoted: list[tuple[int, int]
     sent_starts = [s.start for s in doc.sentences]
     out: list[Quote] = []
     last_sentence = -1
-    for m in lex.indirect_regex.finditer(text):
-        si = bisect_right(sent_starts, m.start()) - 1
+    for m_start, m_end, word in lex.indirect_cues(text):
+        si = bisect_right(sent_starts, m_start) - 1
         if si <= last_sentence or si < 0:
             continue  # one statement per sentence: its first usable verb
         s = doc.sentences[si]
-        if m.start() >= s.end:
+        if m_start >= s.end:
             continue
-        cue = lex.cues.get(m.group())
-        if m.group() != "according to" and (cue is None or not cue.indirect_that or cue.form not in ("s", "past")):
+        cue = lex.cues.get(word)
+        if word != "according to" and (cue is None or not cue.indirect_that or cue.form not in ("s", "past")):
             continue
-        if cue is not None and not cue.indirect and _THAT.search(text, m.end(), min(s.end, m.end() + 80)) is None:
+        if cue is not None and not cue.indirect and _THAT.search(text, m_end, min(s.end, m_end + 80)) is None:
             continue  # "announced", "noted" report a statement only with "that": no need to read further
         b = doc.blocks[s.block]
         if b.kind == "heading" or not sections.is_prose(doc, s.block):
@@ -111,7 +111,7 @@ def find_indirect(doc: Document, index: ActorIndex, quoted: list[tuple[int, int]
         if k > 0 and quoted[k - 1][1] > s.start:
             last_sentence = si
             continue  # the sentence holds a quotation
-        q = _statement(doc, index, s.start, min(s.end, s.start + _MAX_SENTENCE), m.start())
+        q = _statement(doc, index, s.start, min(s.end, s.start + _MAX_SENTENCE), m_start)
         if q is not None:
             out.append(q)
             last_sentence = si

@@ -53,7 +53,22 @@ class Lexicon:
     female_names: frozenset[str]
     male_names: frozenset[str]
     cue_regex: re.Pattern[str]
-    indirect_regex: re.Pattern[str]  # only the verb forms that can report a statement
+    # Only the verb forms that can report a statement, after a non-word character (group 1 is the verb;
+    # see `indirect_cues`).
+    indirect_regex: re.Pattern[str]
+
+    def indirect_cues(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, words) of each reporting verb that can report a statement, in text order.
+
+        The words are matched after the non-word character before them (consumed), not at a `\\b`
+        tried at every position: the regex engine then skips from gap to gap in C.
+        """
+        found = [(m.start(1), m.end(1), m.group(1)) for m in self.indirect_regex.finditer(text)]
+        first = self.indirect_regex.match(" " + text[:40])  # a verb opening the text has no gap before it
+        if first is None:
+            return found
+        end = first.end(1) - 1
+        return [(0, end, first.group(1)), *(f for f in found if f[0] >= end)]
 
 
 def _load_cues() -> dict[str, Cue]:
@@ -107,6 +122,7 @@ def lexicon() -> Lexicon:
     # One compiled pattern finds every cue word in a text; written as a trie ("sa(?:id|ys|ying)")
     # it runs several times faster than a flat alternation of ~400 words.
     alternation = _trie_regex(list(cues))
+    indirect = _trie_regex([f for f, c in cues.items() if c.indirect_that and c.form in ("s", "past")])
     return Lexicon(
         cues=cues,
         person_heads=frozenset(src.get("person", [])),
@@ -125,6 +141,5 @@ def lexicon() -> Lexicon:
         female_names=frozenset(female - both),
         male_names=frozenset(male - both),
         cue_regex=re.compile(rf"\b(?:{alternation}|according to)\b"),
-        indirect_regex=re.compile(r"\b(?:" + _trie_regex(
-            [f for f, c in cues.items() if c.indirect_that and c.form in ("s", "past")]) + r"|according to)\b"),
+        indirect_regex=re.compile(rf"\W({indirect}|according to)\b"),
     )

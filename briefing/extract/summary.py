@@ -17,6 +17,9 @@ from .metadata import match_dateline
 MAX_SENTENCES = 5
 _WORD = re.compile(r"\w+")
 _MIN_WORDS, _MAX_WORDS = 6, 70
+# Word counts only matter against these bounds: match that many words (and stop) instead of listing them.
+_AT_LEAST_MIN = re.compile(rf"\W*+(?:\w++\W*+){{{_MIN_WORDS}}}")
+_MORE_THAN_MAX = re.compile(rf"\W*+(?:\w++\W*+){{{_MAX_WORDS + 1}}}")
 
 
 def _unbalanced(sentence: str) -> bool:
@@ -79,16 +82,26 @@ def _extractive(doc: Document, found: Briefing) -> list[SummaryItem]:
         if si is not None and si in score and t.type in ("DATE", "TIME"):
             score[si] += 0.4
 
-    words: dict[int, set[str]] = {}
     for i in cands:
         s = doc.sentences[i]
-        ws = [w.lower() for w in _WORD.findall(doc.text, s.start, s.end)]
-        words[i] = set(ws)
-        if len(ws) < _MIN_WORDS or len(ws) > _MAX_WORDS:
+        too_short = _AT_LEAST_MIN.match(doc.text, s.start, s.end) is None
+        # A word and a separator take two characters: only a long sentence can pass the maximum.
+        too_long = s.end - s.start > 2 * _MAX_WORDS and _MORE_THAN_MAX.match(doc.text, s.start, s.end) is not None
+        if too_short or too_long:
             score[i] *= 0.3
         if _unbalanced(doc.text[s.start : s.end]):
             score[i] = 0.0  # a sentence cut out of a longer quotation reads as a fragment
         score[i] *= 1.0 / (1.0 + 3.0 * i / max(n, 1))  # earlier is more newsworthy
+
+    # The word sets are only needed for the few sentences the loop below compares: built on demand.
+    word_sets: dict[int, set[str]] = {}
+
+    def words(i: int) -> set[str]:
+        ws = word_sets.get(i)
+        if ws is None:
+            s = doc.sentences[i]
+            ws = word_sets[i] = {w.lower() for w in _WORD.findall(doc.text, s.start, s.end)}
+        return ws
 
     lead = cands[0]
     chosen = [lead]
@@ -97,7 +110,7 @@ def _extractive(doc: Document, found: Briefing) -> list[SummaryItem]:
             break
         if score[i] <= 0:
             break
-        if any(len(words[i] & words[j]) > 0.6 * max(1, min(len(words[i]), len(words[j]))) for j in chosen):
+        if any(len(words(i) & words(j)) > 0.6 * max(1, min(len(words(i)), len(words(j)))) for j in chosen):
             continue
         chosen.append(i)
     items = []

@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left
 
 from ..document import Document
-from ..model import Briefing, Event, EventTime, Span, TimeExpression
+from ..model import Briefing, Event, EventTime, Span, TimeExpression, span, trusted
 from . import timex
 from .timex_resolve import Tx
 
@@ -108,8 +108,13 @@ def _sort_key(tx: Tx, order: int) -> tuple:
     return (0 if tx.resolved else 1, w.start, -(w.end - w.start).days, tod, order)
 
 
+# Events are built from the time expressions and offsets of this run: no validation (`model.trusted`).
+_new_event_time = trusted(EventTime)
+_new_event = trusted(Event)
+
+
 def _event_time(tm: TimeExpression) -> EventTime:
-    return EventTime(timex_id=tm.id, text=tm.text, span=tm.span, value=tm.value, start=tm.start, end=tm.end,
+    return _new_event_time(timex_id=tm.id, text=tm.text, span=tm.span, value=tm.value, start=tm.start, end=tm.end,
                      granularity=tm.granularity, relative=tm.relative)
 
 
@@ -130,10 +135,10 @@ def _pairs(doc: Document, found: Briefing) -> list[tuple[Tx, TimeExpression]]:
 def _sentence_span(found: Briefing, index: int, start: int, end: int) -> Span:
     """The sentence's span, shared with `Briefing.sentences` when that lists the same sentences."""
     if index < len(found.sentences):
-        span = found.sentences[index].span
-        if span.start == start and span.end == end:
-            return span
-    return Span(start=start, end=end)
+        shared = found.sentences[index].span
+        if shared.start == start and shared.end == end:
+            return shared
+    return span(start, end)
 
 
 def _section_event(doc: Document, item: timex.SectionItem, tm: TimeExpression, actor_index: tuple) -> dict:
@@ -180,5 +185,5 @@ def run(doc: Document, found: Briefing) -> Briefing:
         else:
             events[k] = event
     events.sort(key=lambda e: e[0])
-    timeline = [Event(id=f"e{k}", **fields) for k, (_, fields) in enumerate(events, start=1)]
+    timeline = [_new_event(id=f"e{k}", **fields) for k, (_, fields) in enumerate(events, start=1)]
     return found.model_copy(update={"timeline": timeline})

@@ -15,13 +15,13 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document
-from ..model import Briefing, Span, TimeExpression
+from ..model import Briefing, TimeExpression, span, trusted
 from . import sections
 from . import timex_calendar as cal
 from .timex_grammar import families_for
 from .timex_resolve import VIRTUAL_BASE, Context, Tx, set_time_day
 from .timex_rules import HANDLERS
-from .timex_trigger import trigger, trigger_key
+from .timex_trigger import triggers
 
 # --- the `## Timeline` section ----------------------------------------------------------------------
 
@@ -88,12 +88,8 @@ def _scan(ctx: Context, low: str, lo: int, hi: int, doc: Document, out: list[Tx]
     last_end = lo
     sentences = doc.sentences
     sent_i: int | None = None
-    for t in trigger().finditer(low, lo, hi):
-        s = t.start()
+    for s, _, key in triggers(low, lo, hi):
         if s < last_end:
-            continue
-        key = trigger_key(low, t)
-        if key is None:
             continue
         hit = _match_at(text, s, hi, key)
         if hit is None:
@@ -168,12 +164,15 @@ def find(doc: Document, reference: dt.date | None) -> list[Tx]:
     return found
 
 
+_time_expression = trusted(TimeExpression)  # values computed here: no validation (see `model.trusted`)
+
+
 def to_model(tx: Tx, index: int, text: str) -> TimeExpression:
     resolved = tx.resolved and tx.when is not None
-    return TimeExpression(
+    return _time_expression(
         id=f"t{index}",
         text=text[tx.start : tx.end],
-        span=Span(start=tx.start, end=tx.end),
+        span=span(tx.start, tx.end),
         type=tx.type,  # type: ignore[arg-type]
         value=tx.value,
         start=tx.when.start if resolved else None,  # type: ignore[union-attr]

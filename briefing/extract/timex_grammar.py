@@ -235,13 +235,21 @@ STARTS: dict[str, set[str]] = {
 }
 
 
+_SOURCES = dict(FAMILIES)
+
+
 @cache
+def family_pattern(name: str) -> re.Pattern[str]:
+    # Compiled on first use: compiling them all takes a noticeable part of opening a short report, which
+    # needs only the few families its start words reach.
+    return re.compile(_SOURCES[name])
+
+
 def family_patterns() -> dict[str, re.Pattern[str]]:
-    return {name: re.compile(pattern) for name, pattern in FAMILIES}
+    return {name: family_pattern(name) for name, _ in FAMILIES}
 
 
 @cache
 def families_for(key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The families (in priority order) an expression starting with word `key` can belong to."""
-    compiled = family_patterns()
-    return tuple((name, compiled[name]) for name, _ in FAMILIES if key in STARTS[name])
+    return tuple((name, family_pattern(name)) for name, _ in FAMILIES if key in STARTS[name])

@@ -98,10 +98,6 @@ for _w in _NUMBERS | {"several", "many", "few", "dozens", "hundreds", "numerous"
 # or a number of time units or a month follows ("18 months", "8 October", "60 and 90 days", "10 a.m.").
 _AFTER_DIGITS = _UNITS | _UNIT_ADJ | MONTH_START | {"and", "to", "or", "times", "of", "a", "p", "am", "pm",
                                                     "utc", "gmt", "hrs", "century"}
-_DIGIT = (
-    r"(?<![\w.,])\d(?=\d{3}(?!\d)|\d?[:/]\d|\d*['’]?s(?!\w)|\d*(?:st|nd|rd|th)(?!\w)"
-    rf"|\d*(?:\.\d+)?[\s-]*(?:{_words(_AFTER_DIGITS)})(?![a-z]))|['’]\d0s(?!\w)"
-)
 
 
 def _trie(words: dict[str, str]) -> str:
@@ -122,25 +118,55 @@ def _trie(words: dict[str, str]) -> str:
     return emit(root)
 
 
-def trigger_key(low: str, match: re.Match[str]) -> str | None:
-    """The start word of a trigger match (DIGIT for numbers), or None if its next word rules it out."""
-    token = match.group()
-    if token[0].isdigit() or token[0] in "'’":
-        return DIGIT
-    check = _LATER_CHECKS.get(token)
-    if check is not None and check.match(low, match.end()) is None:
-        return None
-    return token
+def _digit() -> str:
+    """A digit that starts a date, a year or an amount of time, as a pattern that opens with a character
+    class (`[\\d'’]`, consumed), so that the regex engine skips to the next digit or apostrophe in C."""
+    after = _trie({w: r"(?![a-z])" for w in _AFTER_DIGITS})
+    look = rf"\d{{3}}(?!\d)|\d?[:/]\d|\d*['’]?s(?!\w)|\d*(?:st|nd|rd|th)(?!\w)|\d*(?:\.\d+)?[\s-]*{after}"
+    # (?<![\w.,]\d): the character before the digit is no letter, digit, point or comma.
+    return rf"[\d'’](?:(?<=\d)(?<![\w.,]\d)(?={look})|(?<=['’])\d0s(?!\w))"
 
 
 @cache
-def trigger() -> re.Pattern[str]:
-    """Matches, in lower-cased text, the first word of every possible time expression."""
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     keys = set().union(*STARTS.values()) - {DIGIT}
     words = {w: _FOLLOWERS.get(w, "") + r"(?!\w)" for w in keys}
     words["valentine"] = r"(?=['’]s\s)"  # "Valentine's Day"
     words["fy"] = _FOLLOWERS["fy"]  # "FY2024"
-    return re.compile(rf"\b{_trie(words)}|{_DIGIT}")
+    # A word starts after a non-word character: consuming that character (rather than testing `\b` at
+    # every position) lets the engine jump between word gaps in C. No start word ends in a non-word
+    # character, so a match never swallows the gap the next one needs.
+    return re.compile(rf"\W({_trie(words)})"), re.compile(_digit())
 
 
-__all__ = ["SET_ADJECTIVES", "trigger", "trigger_key"]
+def trigger() -> re.Pattern[str]:
+    """Compile the trigger patterns now (they are cached); returns the word pattern."""
+    return _patterns()[0]
+
+
+def triggers(low: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """(start, end, key) of every place in `low[lo:hi]` where a time expression may start, in order.
+
+    `low` is lower-cased text; `key` is the start word (DIGIT for numbers). Words whose next word rules
+    them out are skipped. The same matches as one `\\b(?:words)|digit` search, found in two passes.
+    """
+    after_gap, digit = _patterns()
+    found = [(m.start(1), m.end(), m.group(1)) for m in after_gap.finditer(low, max(lo - 1, 0), hi)]
+    if lo == 0:
+        # A word at the very start has no gap before it: give it one (a copy, once per document).
+        first = after_gap.match(" " + low[:hi])
+        if first is not None:
+            end = first.end() - 1
+            found = [(0, end, first.group(1)), *(t for t in found if t[0] >= end)]
+    digits = [(m.start(), m.end(), DIGIT) for m in digit.finditer(low, lo, hi)]
+    if digits:
+        found = sorted(found + digits)  # the two kinds never overlap
+    out = []
+    for t in found:
+        check = _LATER_CHECKS.get(t[2])
+        if check is None or check.match(low, t[1]) is not None:
+            out.append(t)
+    return out
+
+
+__all__ = ["SET_ADJECTIVES", "trigger", "triggers"]

@@ -215,6 +215,7 @@ class Library:
         # forkserver: forking a process that runs threads (the UI) can deadlock a child; spawn elsewhere.
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
         ctx = multiprocessing.get_context(method)
+        _start_resource_tracker()
         chunks = iter([tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)])
         pending: dict[Future[list[Outcome]], Sequence[Task]] = {}
         broken = False
@@ -333,6 +334,32 @@ class Library:
             raise LoadError(outcome.reason or "unreadable")
         self.store.guard(lambda c: self.store.write([outcome], {p: row[0]} if row else {}), lambda: None)
         return decompress(outcome.record.blob)
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with a usable stderr.
+
+    It hands `sys.stderr.fileno()` to the process it starts; inside the reader `sys.stderr` is Textual's
+    print capture, whose fileno is -1, and the pool then fails with "bad value(s) in fds_to_keep". The
+    tracker gets /dev/null there: a warning of its own must not be drawn over the reader either.
+    """
+    import sys
+
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        return
+    from multiprocessing import resource_tracker
+
+    saved = sys.stderr
+    with open(os.devnull, "w") as null:
+        sys.stderr = null
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = saved
 
 
 def _still_there(paths: Iterable[str]) -> ScanResult:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from ..model import Briefing
+    from .screens.report import At
 
 
 class BriefingApp(App[None]):
@@ -84,9 +85,10 @@ class BriefingApp(App[None]):
         """Blocking parse (runs in a worker thread). `fresh` skips the cache."""
         return self.library.briefing(path, fresh=fresh)
 
-    def open_report(self, path: Path) -> None:
+    def open_report(self, path: Path, at: At | None = None) -> None:
+        """Open `path`; `at` scrolls the source to spans (a search hit, a quote) and highlights them."""
         self.current_path = path
-        screen = ReportScreen(path)
+        screen = ReportScreen(path, at=at)
         if isinstance(self.screen, (ReportScreen, ErrorScreen)):
             self.switch_screen(screen)
         else:
@@ -149,7 +151,7 @@ def _parse_path(path: Path, reference_date: dt.date | None, max_bytes: int) -> B
 
 
 def _default_parse(reference_date: dt.date | None = None, max_bytes: int | None = None) -> ParseFn:
-    from ..load import DEFAULT_MAX_BYTES
+    from ..commands import DEFAULT_MAX_BYTES  # (not `load`'s: that imports pydantic before the first paint)
 
     return partial(_parse_path, reference_date=reference_date, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
 
@@ -164,7 +166,7 @@ def run_reader(args: argparse.Namespace) -> int:
     inputs = resolve_inputs(args.paths, samples_dir(), use_samples=getattr(args, "samples", False))
     for problem in inputs.problems:
         print(f"{prog}: {one_line(problem, 500)}", file=sys.stderr)
-    if not inputs.paths:
+    if not inputs.paths and not (inputs.library and inputs.roots):
         if not inputs.problems:
             print(f"{prog}: nothing to open", file=sys.stderr)
         return 1
@@ -186,15 +188,27 @@ def run_reader(args: argparse.Namespace) -> int:
         cfg.errors.append(problem.removeprefix("config: "))
         theme = None
 
+    from .library_source import open_for_reader
+    from .parse_process import early
+
+    source = open_for_reader(args, inputs)  # folders and several files: the index; one file: read directly
+    forked = early()  # one report: the parser forked before Textual was imported, already at work on it
     app = BriefingApp(
         inputs.paths,
         library_mode=inputs.library,
-        parse=_default_parse(args.date, args.max_bytes),
+        parse=forked if forked is not None and not inputs.library else _default_parse(args.date, args.max_bytes),
+        library=source,
         keymap=cfg.keys,
         theme=theme,
         messages=messages,
     )
-    app.run()
+    try:
+        app.run()
+    finally:
+        if source is not None:
+            source.close()
+        if forked is not None:
+            forked.close()
     for e in cfg.errors:
         print(f"{prog}: config: {e}", file=sys.stderr)
     return app.return_code or 0

@@ -35,6 +35,7 @@ REPORT = [
     Binding("right_square_bracket", "step_report(1)", "Next report", id="next_report",
             show=False, key_display="]"),
     Binding("o", "library", "Library", id="library"),
+    Binding("d", "dossier", "Dossier", id="dossier"),
 ]
 
 LIST = [
@@ -60,9 +61,35 @@ SOURCE = [
 
 LIBRARY = [
     Binding("s", "sort", "Sort", id="sort"),
-    Binding("slash", "search", "Filter", id="filter", key_display="/"),
-    Binding("escape", "back", "Clear filter", id="back", show=False),
+    # With an index `/` searches every report's text, titles, actors and quotes; without one it filters.
+    Binding("slash", "search", "Search", id="filter", key_display="/"),
+    Binding("f", "filter_list", "Filter list", id="filter_list"),
+    Binding("t", "story", "Story timeline", id="story"),
+    Binding("w", "skipped", "Skipped files", id="skipped", show=False),
+    Binding("escape", "back", "Clear search or filter", id="back", show=False),
     Binding("r", "reload", "Reload", id="reload", show=False),
+]
+
+# The actor dossier: the actor's reports, quotes, events and titles across the library.
+DOSSIER = [
+    Binding("1", "show_section('reports')", "Reports", id="dossier_reports", show=False),
+    Binding("2", "show_section('quotes')", "Quotes", id="dossier_quotes", show=False),
+    Binding("3", "show_section('events')", "Events", id="dossier_events", show=False),
+    Binding("4", "show_section('titles')", "Titles", id="dossier_titles", show=False),
+    Binding("tab", "cycle_section(1)", "Next list", id="next_pane", show=False),
+    Binding("shift+tab", "cycle_section(-1)", "Previous list", id="previous_pane", show=False),
+    Binding("escape", "back", "Back", id="back"),
+    Binding("o", "library", "Library", id="library", show=False),
+]
+
+# The story timeline: every event of the library (or of the searched or filtered reports).
+STORY = [
+    Binding("escape", "back", "Back", id="back"),
+    Binding("o", "library", "Library", id="library", show=False),
+]
+
+SKIPPED = [
+    Binding("escape,q", "close", "Close", id="skipped_close"),
 ]
 
 FILTER = [
@@ -97,6 +124,9 @@ SCOPES = [
     Scope("Lists (summary, actors, quotes, timeline, library)", LIST),
     Scope("Source text", SOURCE),
     Scope("Library", LIBRARY),
+    Scope("Actor dossier (d on an actor, or a quote or event with one)", DOSSIER),
+    Scope("Story timeline (t in the library)", STORY),
+    Scope("Skipped files (w in the library)", SKIPPED),
     Scope("Filter box", FILTER),
     Scope("Help", HELP),
     Scope("Error screen", ERROR_OWN),

@@ -1,7 +1,8 @@
 """Where the reader's reports come from: which files, their one-line summaries, parsed briefings.
 
-The library screen only talks to `ReportSource` (a list of `ReportEntry` plus a way to load one),
-so an indexed library (search over many reports) can replace `FileLibrary` without touching the UI.
+The library screen talks to `ReportSource` (a list of `ReportEntry` plus a way to load one):
+`FileLibrary` here for the files of one report opened directly, `library_source.IndexedLibrary` (the
+SQLite index, with search, dossiers and the story timeline) for folders and several files.
 Nothing here imports Textual; parsing happens wherever the caller runs it (the UI uses a worker).
 """
 
@@ -14,7 +15,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -45,6 +46,15 @@ class ReportEntry:
     events: int = 0
     loaded: bool = False
     error: str | None = None
+
+    @property
+    def location(self) -> str:
+        """The path as text (the library list's row key)."""
+        return str(self.path)
+
+    @property
+    def file_name(self) -> str:
+        return self.path.name
 
     @classmethod
     def pending(cls, path: Path) -> ReportEntry:
@@ -109,9 +119,11 @@ def reports_in(folder: Path) -> list[Path]:
 class Inputs:
     """What the command line asked to open."""
 
-    paths: list[Path]
+    paths: list[Path]  # report files (a folder's own reports, not those in its sub-folders)
     library: bool  # True: start on the library screen; False: open the single report directly
     problems: list[str]  # "PATH: reason" for arguments that could not be used
+    # What an indexed library covers: folders as given (recursively) and files.
+    roots: list[Path] = field(default_factory=list)
 
 
 def resolve_inputs(args: Sequence[str], samples: Path, use_samples: bool = False,
@@ -125,13 +137,14 @@ def resolve_inputs(args: Sequence[str], samples: Path, use_samples: bool = False
     if use_samples or not args:
         here = [] if use_samples else reports_in(cwd or Path.cwd())
         if here:
-            return Inputs(here, len(here) > 1, [])
+            return Inputs(here, len(here) > 1, [], list(here))
         found = reports_in(samples)
         if not found:
             problems.append(f"{samples}: no bundled sample reports found")
-        return Inputs(found, True, problems)
+        return Inputs(found, True, problems, list(found))
 
     paths: list[Path] = []
+    roots: list[Path] = []
     any_folder = False
     for arg in args:
         p = Path(arg)
@@ -139,11 +152,14 @@ def resolve_inputs(args: Sequence[str], samples: Path, use_samples: bool = False
             if p.is_dir():
                 any_folder = True
                 found = reports_in(p)
-                if not found:
+                if found or has_nested_reports(p):
+                    roots.append(p)
+                else:
                     problems.append(f"{arg}: no reports (*.md, *.markdown, *.txt) in this folder")
                 paths.extend(found)
             elif p.exists():
                 paths.append(p)
+                roots.append(p)
             elif p.is_symlink():
                 problems.append(f"{arg}: broken or looping symbolic link")
             else:
@@ -153,7 +169,16 @@ def resolve_inputs(args: Sequence[str], samples: Path, use_samples: bool = False
     # Unique, keeping order: `briefing a.md a.md` is one report.
     seen: set[Path] = set()
     unique = [p for p in paths if not (p.resolve() in seen or seen.add(p.resolve()))]  # type: ignore[func-returns-value]
-    return Inputs(unique, any_folder or len(unique) > 1, problems)
+    return Inputs(unique, any_folder or len(unique) > 1, problems, roots)
+
+
+def has_nested_reports(folder: Path) -> bool:
+    """True if a sub-folder (at any depth, hidden ones left out) holds a report. Stops at the first."""
+    for top, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        if top != str(folder) and any(is_report_name(Path(f)) for f in files):
+            return True
+    return False
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:

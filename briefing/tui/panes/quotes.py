@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 
 from ..widgets.item_list import Item
-from .base import Lookup, PaneSpec, lower, text
+from .base import Lookup, PaneItem, PaneSpec, lower, text
 
 if TYPE_CHECKING:
     from ...model import Briefing, Quote
@@ -33,26 +33,24 @@ def speaker_line(q: Quote, look: Lookup) -> Content:
 
 
 def build(b: Briefing, look: Lookup) -> list[Item]:
-    items = []
-    for q in b.quotes:
-        sp = q.speaker
-        spans = [(q.span.start, q.span.end)]
-        if sp is not None and sp.span is not None:
-            spans.append((sp.span.start, sp.span.end))
+    def make(q: Quote) -> tuple[Content, Content]:
         body = text(q.text)
         title = Content.assemble("“", body, "”") if q.kind != "indirect" else body
-        items.append(Item(
-            key=q.id,
-            title=title,
-            detail=speaker_line(q, look),
-            haystack=lower(q.text, sp.text if sp else None, look.actor_name(sp.actor_id) if sp else None,
-                           q.cue, "anonymous" if sp and sp.anonymous else None),
-            spans=tuple(spans),
-            copy_text=q.text,
-            actor_ids=frozenset({sp.actor_id}) if sp and sp.actor_id else frozenset(),
-            kind="quote",
-            data=q,
-        ))
+        return title, speaker_line(q, look)
+
+    def hay(q: Quote) -> str:
+        sp = q.speaker
+        return lower(q.text, sp.text if sp else None, look.actor_name(sp.actor_id) if sp else None, q.cue,
+                     "anonymous" if sp and sp.anonymous else None)
+
+    items: list[Item] = []
+    none: frozenset[str] = frozenset()
+    for q in b.quotes:
+        sp = q.speaker
+        spans = ((q.span.start, q.span.end), (sp.span.start, sp.span.end)) if sp is not None and sp.span is not None \
+            else ((q.span.start, q.span.end),)
+        items.append(PaneItem(q.id, q, "quote", spans, q.text,
+                              frozenset({sp.actor_id}) if sp and sp.actor_id else none, make, hay))  # type: ignore[arg-type]
     return items
 
 

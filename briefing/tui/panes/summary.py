@@ -6,10 +6,12 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from ..widgets.item_list import Item
-from .base import Lookup, PaneSpec, lower, text
+from .base import Lookup, PaneItem, PaneSpec, lower, text
 
 if TYPE_CHECKING:
-    from ...model import Briefing
+    from textual.content import Content
+
+    from ...model import Briefing, SummaryItem
 
 
 def build(b: Briefing, look: Lookup) -> list[Item]:
@@ -23,17 +25,17 @@ def build(b: Briefing, look: Lookup) -> list[Item]:
                 k = bisect_left(starts, s.span.start)
                 if k < len(starts) and starts[k] < s.span.end:
                     actor_ids.add(actor_id)
-        items.append(Item(
-            key=f"summary-{n}",
-            title=text(s.text),
-            haystack=lower(s.text),
-            spans=((s.span.start, s.span.end),) if s.span else (),
-            copy_text=s.text,
-            actor_ids=frozenset(actor_ids),
-            kind="summary point",
-            data=s,
-        ))
+        items.append(PaneItem(f"summary-{n}", s, "summary point", ((s.span.start, s.span.end),) if s.span else (),
+                              s.text, frozenset(actor_ids), _make, _hay))  # type: ignore[arg-type]
     return items
+
+
+def _make(s: SummaryItem) -> tuple[Content, None]:
+    return text(s.text), None
+
+
+def _hay(s: SummaryItem) -> str:
+    return lower(s.text)
 
 
 SPEC = PaneSpec(id="summary", title="Summary", number=1, noun="summary points", title_rows=2, detail=False,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 
 from ..widgets.item_list import Item
-from .base import Lookup, PaneSpec, lower, text
+from .base import Lookup, PaneItem, PaneSpec, lower, text
 
 if TYPE_CHECKING:
     from ...model import Briefing, EventTime
@@ -29,12 +29,11 @@ def when_label(w: EventTime) -> str:
 
 
 def build(b: Briefing, look: Lookup) -> list[Item]:
-    items = []
-    ev: EventModel
-    for ev in b.timeline:
+    def names(ev: EventModel) -> list[str]:
+        return [n for n in (look.actor_name(i) for i in ev.actor_ids) if n]
+
+    def make(ev: EventModel) -> tuple[Content, Content]:
         w = ev.when
-        label = when_label(w)
-        names = [n for n in (look.actor_name(i) for i in ev.actor_ids) if n]
         detail_parts: list[Content | str] = []
         if w.start is not None and w.text:
             detail_parts.append(text(f"“{w.text}”"))
@@ -42,20 +41,17 @@ def build(b: Briefing, look: Lookup) -> list[Item]:
                 detail_parts.append(" (relative)")
         elif w.start is None:
             detail_parts.append(text("unresolved date", "italic"))
-        if names:
-            detail_parts += [" · " if detail_parts else "", text(", ".join(names))]
-        items.append(Item(
-            key=ev.id,
-            title=Content.assemble(text(label, ".item-list--key"), "  ", text(ev.description)),
-            detail=Content.assemble(*detail_parts).stylize_before(".item-list--detail"),
-            haystack=lower(label, w.text, ev.description, *names),
-            spans=((ev.span.start, ev.span.end),),
-            copy_text=f"{label}: {ev.description}",
-            actor_ids=frozenset(ev.actor_ids),
-            kind="event",
-            data=ev,
-        ))
-    return items
+        who = names(ev)
+        if who:
+            detail_parts += [" · " if detail_parts else "", text(", ".join(who))]
+        title = Content.assemble(text(when_label(w), ".item-list--key"), "  ", text(ev.description))
+        return title, Content.assemble(*detail_parts).stylize_before(".item-list--detail")
+
+    def hay(ev: EventModel) -> str:
+        return lower(when_label(ev.when), ev.when.text, ev.description, *names(ev))
+
+    return [PaneItem(ev.id, ev, "event", ((ev.span.start, ev.span.end),), f"{when_label(ev.when)}: {ev.description}",
+                     frozenset(ev.actor_ids), make, hay) for ev in b.timeline]  # type: ignore[arg-type]
 
 
 SPEC = PaneSpec(id="timeline", title="Timeline", number=4, noun="timeline events", title_rows=2, detail=True,

@@ -7,7 +7,9 @@ changes and re-parsed, keeping the selection (by item key) where it can.
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -20,19 +22,23 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
+from ...commands import DEFAULT_MAX_BYTES
 from .. import keys
 from ..commands import JumpCommands
 from ..panes import PANES, Lookup, Pane
+from ..preview import quick_text
 from ..safe import clipboard_text, one_line
 from ..widgets.bars import FilterBar, HeaderLine, KeyBar, PaneTabs
 from ..widgets.item_list import Item, ItemList
 from ..widgets.source_view import SourceView
+from .dossier import DossierCommands
 
 if TYPE_CHECKING:
     from ...model import Briefing
     from ..app import BriefingApp
 
 ORDER = ["summary", "actors", "quotes", "timeline", "source"]
+_PREVIEW_BEFORE_PAINT = 256 * 1024  # bytes: a bigger report's text is shown just after the first paint
 WIDE_AT = 120
 
 
@@ -44,6 +50,15 @@ class Opened:
     key: str
     kind: str
     label: str
+
+
+@dataclass(frozen=True)
+class At:
+    """Where to open a report (a search hit, a dossier quote, a story event): model spans to highlight in
+    the source, the first one scrolled to."""
+
+    spans: tuple[tuple[int, int], ...]
+    label: str = ""
 
 
 @dataclass
@@ -59,13 +74,14 @@ class Saved:
 
 class ReportScreen(Screen[None]):
     BINDINGS = keys.REPORT
-    COMMANDS: ClassVar = {JumpCommands}
+    COMMANDS: ClassVar = {JumpCommands, DossierCommands}
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (WIDE_AT, "-wide")]
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, at: At | None = None) -> None:
         # The layout class up front: switching it after mount would restyle every widget once more.
         super().__init__(classes="-wide" if self.app.size.width >= WIDE_AT else "-narrow")
         self.path = path
+        self.at = at
         self.briefing: Briefing | None = None
         self.lookup: Lookup | None = None
         self.active = "summary"  # the visible tab in the narrow layout; the last list pane in the wide one
@@ -76,6 +92,11 @@ class ReportScreen(Screen[None]):
         self._search_timer: Timer | None = None
         self._stamp: tuple[int, int] | None = None
         self._loading = False
+        # The user went to a pane before the parse was done (the text is shown at once): the first
+        # briefing must not take the focus away from there.
+        self._chosen = False
+        self._haystack_lists: list[Sequence[Item]] = []
+        self._preview_pending = False
 
     @property
     def reader(self) -> BriefingApp:
@@ -99,12 +120,36 @@ class ReportScreen(Screen[None]):
         self.header.show(Content(one_line(self.path.name)), ["loading…"])
         self._update_titles()
         self._sync_tabs()
+        # The text at once (a UTF-8 report's is known before any parse); the panes fill when it is done.
+        # A big text (a 5 MB one wraps to 100,000 lines) comes right after the screen's first paint.
+        try:
+            big = os.stat(self.path).st_size > _PREVIEW_BEFORE_PAINT
+        except OSError:
+            big = False
+        if big:
+            self._preview_pending = True
+        else:
+            self._preview()
         # Parse once the screen is painted: the worker would otherwise compete with the first paint.
         self._loading = True
         self.call_after_refresh(self.load)
         interval = self.reader.watch_interval
         if interval > 0:
             self.set_interval(interval, self._check_file, name="watch")
+
+    def _compositor_refresh(self) -> None:
+        super()._compositor_refresh()
+        if self._preview_pending:
+            # A big report's text waits for the screen's first frame to be out (wrapping 5 MB is a
+            # good part of a second); a short one is in that frame.
+            self._preview_pending = False
+            self.set_timer(0.05, self._preview)
+
+    def _preview(self) -> None:
+        if self.briefing is None:
+            text = quick_text(self.path, DEFAULT_MAX_BYTES)
+            if text is not None:
+                self.source.set_text(text)
 
     @property
     def narrow(self) -> bool:
@@ -242,12 +287,48 @@ class ReportScreen(Screen[None]):
 
         if saved is not None:
             self._restore(saved)
-        else:
+        elif self.at is not None:
+            self._show_at(self.at)
+        elif not self._chosen:
             self._focus_initial()
         self._update_titles()
         self._sync_tabs()
         if not first:
             self.notify("Report reloaded", timeout=2)
+        # While the user reads: the filter box (its first mount is a tenth of a second) and the panes'
+        # filter text (20,000 quotes take a fifth), so neither `/` nor its first letter waits for them.
+        self.call_after_refresh(self._prepare_filtering)
+        # The briefing and its rows live as long as the screen: out of the cyclic GC's reach, its full
+        # collections (a third of a second each with a big report, several per minute of use) stay
+        # short. Freed again when the screen goes (see on_unmount).
+        gc.freeze()
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()
+
+    async def _prepare_filtering(self) -> None:
+        if self.is_attached:
+            await self._filter_bar()
+            self._haystack_lists = [p.items for p in self.panes]
+            self._build_haystacks()
+
+    # (No arguments: Textual describes a worker with the repr of its arguments, 35,000 rows' worth here.)
+    @work(thread=True, group="haystacks", exit_on_error=False)
+    def _build_haystacks(self) -> None:
+        lists: list[Sequence[Item]] = self._haystack_lists
+        self._haystack_lists = []
+        for items in lists:
+            for item in items:
+                item.haystack  # noqa: B018 (computed and kept on first access)
+
+    def _show_at(self, at: At) -> None:
+        size = len(self.source.text)
+        spans = [(max(0, min(s, size)), max(0, min(e, size))) for s, e in at.spans]
+        if not spans:
+            self._focus_initial()
+            return
+        self.source.show_spans(spans, 0, at.label)
+        self.show_pane("source")
 
     def _focus_initial(self) -> None:
         # Start in the first pane that has something; an empty seed report still opens on its text.
@@ -338,9 +419,11 @@ class ReportScreen(Screen[None]):
     def action_show_pane(self, pane_id: str) -> None:
         if self.filter_open:
             self._close_filter(accept=True)
+        self._chosen = True
         self.show_pane(pane_id)
 
     def action_cycle_pane(self, step: int) -> None:
+        self._chosen = True
         current = self.current_pane_id()
         i = ORDER.index(current) if current in ORDER else 0
         self.show_pane(ORDER[(i + step) % len(ORDER)])
@@ -389,6 +472,11 @@ class ReportScreen(Screen[None]):
             self.source.clear_highlights()
             self.opened = None
             self._update_titles()
+            return
+        # Opened from a dossier or the story timeline: escape goes back to it.
+        stack = self.app.screen_stack
+        if len(stack) > 1 and stack[-1] is self and getattr(stack[-2], "RETURN_ON_ESCAPE", False):
+            self.app.pop_screen()
 
     # -- filters -----------------------------------------------------------------------------------
 
@@ -500,6 +588,11 @@ class ReportScreen(Screen[None]):
 
     def action_library(self) -> None:
         self.reader.action_library()
+
+    def action_dossier(self) -> None:
+        from .dossier import open_from_report
+
+        open_from_report(self)
 
     # -- palette jumps -----------------------------------------------------------------------------
 

@@ -326,13 +326,14 @@ class ItemList(ScrollView, can_focus=True):
             return
         old, old_height = self._cursor, self._expanded_height
         self._cursor = pos
-        rows = self.rows
-        if (old is not None and old_height == rows and self.scrollable_content_region.width > 0
-                and len(self._strips_for(pos)) == rows):
-            # Nothing moves (both rows fit their collapsed height): repaint just the two rows.
-            self._expanded_height = rows
-            self.refresh_lines(self._line_of(old), rows)
-            self.refresh_lines(self._line_of(pos), rows)
+        if old is not None and self.scrollable_content_region.width > 0 \
+                and len(self._strips_for(pos)) == old_height:
+            # The new cursor item expands to the height the old one had: the list keeps its height and
+            # nothing below the two items moves. Repaint from the first to the end of the second (the
+            # items between shift by the expansion) instead of the whole list with a new layout.
+            a, b = (old, pos) if old < pos else (pos, old)
+            start = self._line_of(a)
+            self.refresh_lines(start, self._line_of(b) + self._height_of(b) - start)
             self._scroll_to_cursor()
         else:
             self._layout_changed()

@@ -8,6 +8,7 @@ line; other lines are measured character by character.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
@@ -67,9 +68,9 @@ class SourceView(ScrollView, can_focus=True):
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._nt = Neutralised.of("")
-        self._line_starts: list[int] = [0]
-        self._vstarts: list[int] = [0]
-        self._vends: list[int] = [0]
+        self._line_starts = array("q", [0])
+        self._vstarts = array("q", [0])
+        self._vends = array("q", [0])
         self._wrap_width = 0
         self._headings: list[tuple[int, int]] = []
         self._heading_starts: list[int] = []
@@ -94,9 +95,20 @@ class SourceView(ScrollView, can_focus=True):
 
     def set_text(self, text: str, headings: Sequence[tuple[int, int]] = ()) -> None:
         """Show `text` (model text); `headings` are model spans drawn as headings."""
+        if text == self._nt.original and self._wrap_width:
+            # The same text (the preview shown before the parse, or a reload that changed nothing
+            # here): keep the wrapped lines and the scroll position, update the rest. Hold the model's
+            # copy of the text rather than a second one of the same (5 MB for a 5 MB report).
+            if self._nt.identity:
+                self._nt = Neutralised(text, text)
+            self._headings = sorted(self._nt.span(s, e) for s, e in headings)
+            self._heading_starts = [s for s, _ in self._headings]
+            self.clear_highlights(refresh=False)
+            self.refresh()
+            return
         self._nt = Neutralised.of(text)
         d = self._nt.text
-        starts = [0]
+        starts = array("q", [0])
         find = d.find
         i = find("\n")
         while i >= 0:
@@ -115,8 +127,9 @@ class SourceView(ScrollView, can_focus=True):
             return
         top = self.top_offset() if self._wrap_width else 0
         d = self._nt.text
-        vstarts: list[int] = []
-        vends: list[int] = []
+        # Machine integers, not a list of int objects: a 5 MB report wraps to 100,000+ lines.
+        vstarts = array("q")
+        vends = array("q")
         add_s, add_e = vstarts.append, vends.append
         starts = self._line_starts
         n = len(starts)
