@@ -135,7 +135,8 @@ async def test_number_keys_and_tab_move_focus(size: tuple[int, int]) -> None:
         for key, pane in (("2", "actors"), ("3", "quotes"), ("4", "timeline"), ("1", "summary"), ("5", "source")):
             await pilot.press(key)
             assert focused_id(app) == pane
-            assert app.focused.region.height > 0  # visible, not just focused
+            # Visible, not just focused (the layout may land a frame later on a loaded machine).
+            await wait_for(pilot, lambda: app.focused is not None and app.focused.region.height > 0)
         await pilot.press("1")
         seen = []
         for _ in range(5):
