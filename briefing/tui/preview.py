@@ -9,6 +9,7 @@ Nothing here imports Textual or the model.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -18,8 +19,11 @@ _OTHER_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16 / UTF-32: the loader's busine
 def quick_text(path: Path, limit: int) -> str | None:
     """The text the parse will give `Briefing.text` for a UTF-8 report, or None to wait for the parse."""
     try:
-        with open(path, "rb") as fh:
-            if os.fstat(fh.fileno()).st_size > limit:
+        # Non-blocking: opening a FIFO with no writer would hang the UI thread. Only regular files:
+        # a device (/dev/zero) never ends. The parse says why such a path cannot be opened.
+        with open(path, "rb", opener=_open_nonblocking) as fh:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
                 return None
             data = fh.read(limit + 1)
     except OSError:
@@ -33,3 +37,7 @@ def quick_text(path: Path, limit: int) -> str | None:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
+
+
+def _open_nonblocking(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
