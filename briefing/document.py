@@ -23,11 +23,25 @@ from .model import sentence as _sentence_model
 _MAX_NESTING = 40
 
 
-@dataclass(frozen=True)
 class Sentence:
-    start: int
-    end: int
-    block: int
+    """A sentence's offsets and block index (a slotted class: one per sentence, read by every step)."""
+
+    __slots__ = ("block", "end", "start")
+
+    def __init__(self, start: int, end: int, block: int) -> None:
+        self.start = start
+        self.end = end
+        self.block = block
+
+    def __repr__(self) -> str:
+        return f"Sentence(start={self.start}, end={self.end}, block={self.block})"
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Sentence) and self.start == other.start and self.end == other.end
+                and self.block == other.block)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.block))
 
 
 @dataclass
@@ -266,15 +280,17 @@ def build(text: str, *, format: str, front_matter: dict[str, Any] | None = None,
             current = i
 
     sents: list[Sentence] = []
+    split = _sentences.split
     for i, b in enumerate(blocks):
-        if b.kind in ("code", "front_matter"):
+        kind = b.kind
+        if kind == "code" or kind == "front_matter":
             continue
-        if b.kind == "heading":
-            if b.content.end > b.content.start:
-                sents.append(Sentence(b.content.start, b.content.end, i))
+        c = b.content
+        if kind == "heading":
+            if c.end > c.start:
+                sents.append(Sentence(c.start, c.end, i))
             continue
-        for s, e in _sentences.split(text, b.content.start, b.content.end):
-            sents.append(Sentence(s, e, i))
+        sents += [Sentence(s, e, i) for s, e in split(text, c.start, c.end)]
     return Document(
         text=text,
         format=format,

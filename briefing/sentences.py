@@ -42,42 +42,58 @@ _CANDIDATE = re.compile(
     """,
     re.X,
 )
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 _OPENING = set("\"'“‘([«¿¡—–-*•")
+_NEXT_WORD = re.compile(r"[\"'“‘(\[]*([A-Za-z]+)")
+_ABBREV_BEFORE_DIGIT = frozenset(("no", "nos", "art", "fig", "para", "vol", "pp"))
 
 
 def _next_word(text: str, pos: int) -> str:
-    m = re.match(r"[\"'“‘(\[]*([A-Za-z]+)", text[pos : pos + 40])
+    m = _NEXT_WORD.match(text, pos, pos + 40)
     return m.group(1) if m else ""
 
 
+def _word_before(text: str, lo: int, p: int) -> str | None:
+    """The word a period at `p` ends (`[A-Za-z][A-Za-z.]*` right before it, starting at or after `lo`),
+    read backwards: the leftmost-match search of `([A-Za-z][A-Za-z.]*)\\.$` over `text[lo:p + 1]`
+    tried every start position of its window."""
+    if text[p] != ".":
+        return None
+    k = p
+    chars = _WORD_CHARS
+    while k > lo and text[k - 1] in chars:
+        k -= 1
+    while k < p and text[k] == ".":
+        k += 1
+    return text[k:p] if k < p else None
+
+
 def _is_boundary(text: str, m: re.Match[str], start: int) -> bool:
-    punct = m.group(0)
-    nxt = m.group("next")
-    nxt_pos = m.start("next")
-    core = punct.rstrip("'\"”’)]»")
-    closed_quote = len(core) != len(punct)
+    punct, nxt = m.group(0, 1)
     if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENING):
         # "...and then." followed by lowercase is not a boundary, except after a closing quote
         # ('"Go." he said' is still one sentence).
         return False
-    if core.endswith((".", "…")) and not core.endswith(("..", "…")) and not closed_quote:
-        wm = _WORD_BEFORE.search(text, max(start, m.start() - 40), m.start() + 1)
-        if wm:
-            word = wm.group(1)
-            low = word.lower()
-            if low in _NEVER_FINAL:
-                # "No. 2" but "said no. The": only a following digit keeps "no" an abbreviation.
-                return bool(low in ("no", "nos", "art", "fig", "para", "vol", "pp") and not nxt.isdigit())
-            after = _next_word(text, nxt_pos).lower()
-            if low in _MAYBE_FINAL:
-                return after in _OPENERS
-            if len(word) == 1 and word.isupper():
-                # An initial (J. R. R. Tolkien) unless a clear opener follows ("Plan B. The").
-                return after in _OPENERS and after not in ("a", "i")
-            if "." in word and len(word.replace(".", "")) <= 4:
-                # Dotted acronyms (U.S., U.N., a.m.): a boundary only before a typical opener.
-                return after in _OPENERS
+    # Only a single period (no ellipsis, no closing quote) right after a word may be an abbreviation's.
+    if punct[-1] != "." or (len(punct) > 1 and (punct[0] != "." or punct[-2] == ".")):
+        return True
+    p = m.start()
+    word = _word_before(text, max(start, p - 40), p)
+    if word is None:
+        return True
+    low = word.lower()
+    if low in _NEVER_FINAL:
+        # "No. 2" but "said no. The": only a following digit keeps "no" an abbreviation.
+        return low in _ABBREV_BEFORE_DIGIT and not nxt.isdigit()
+    if low in _MAYBE_FINAL:
+        return _next_word(text, m.start(1)).lower() in _OPENERS
+    if len(word) == 1 and word.isupper():
+        # An initial (J. R. R. Tolkien) unless a clear opener follows ("Plan B. The").
+        after = _next_word(text, m.start(1)).lower()
+        return after in _OPENERS and after not in ("a", "i")
+    if "." in word and len(word.replace(".", "")) <= 4:
+        # Dotted acronyms (U.S., U.N., a.m.): a boundary only before a typical opener.
+        return _next_word(text, m.start(1)).lower() in _OPENERS
     return True
 
 
@@ -85,19 +101,24 @@ def split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, 
     """Sentence spans (start, end) inside `text[start:end]`, trimmed of surrounding whitespace."""
     if end is None:
         end = len(text)
-    spans: list[tuple[int, int]] = []
+    out: list[tuple[int, int]] = []
+    append = out.append
+    is_boundary = _is_boundary
     cur = start
+    s = start
+    while s < end and text[s].isspace():
+        s += 1
     for m in _CANDIDATE.finditer(text, start, end):
-        if _is_boundary(text, m, cur):
-            spans.append((cur, m.end()))
+        if is_boundary(text, m, cur):
+            # A sentence ends on its punctuation; the next one starts at the first character after the
+            # whitespace the candidate saw (group "next").
             cur = m.end()
-    spans.append((cur, end))
-    out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
+            if cur > s:
+                append((s, cur))
+            s = m.start(1)
+    e = end
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        append((s, e))
     return out

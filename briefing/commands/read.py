@@ -6,7 +6,13 @@ import argparse
 from collections.abc import Sequence
 
 from . import PROG, add_input_options, parser
-from ._library import _workers
+
+
+def _workers(value: str) -> int:
+    # `_library`'s (imported here, not at the top: it brings json and more into the reader's start-up).
+    from ._library import _workers as parse_workers
+
+    return parse_workers(value)
 
 
 def build_parser() -> argparse.ArgumentParser:

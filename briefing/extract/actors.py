@@ -10,10 +10,10 @@ first mention and being the one who says things all count.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from ..document import Document
-from ..model import Actor, Briefing, Span
+from ..model import Actor, Briefing, trusted
+from ..model import span as _span
 from . import sections
 from .actors_merge import Entity, Resolver, slug
 from .actors_scan import Piece, Scanner
@@ -72,7 +72,28 @@ def extract(doc: Document) -> list[Actor]:
         known = _known_names(pieces)
         for s, e, si in headlines:
             scanner.scan_headline(s, e, si, known)
-    return _actors(resolver.group(scanner.pieces), text, section_pieces)
+    actors, rows = _actors(resolver.group(scanner.pieces), text, section_pieces)
+    doc.memo["actor_mentions"] = (actors, rows)
+    return actors
+
+
+def mention_rows(doc: Document, actors: list[Actor]) -> list[tuple[int, int, int]] | None:
+    """Every mention of `actors` as (start, end, index into `actors`), sorted: what the actors step
+    recorded while it built them (later steps need the same rows), or None when `actors` are not the
+    ones it made (same mention lists, perhaps re-ordered by salience)."""
+    memo = doc.memo.get("actor_mentions")
+    if memo is None:
+        return None
+    made, rows = memo
+    if len(made) != len(actors):
+        return None
+    if all(a.mentions is b.mentions for a, b in zip(made, actors, strict=True)):
+        return rows
+    at = {id(a.mentions): i for i, a in enumerate(actors)}
+    remap = [at.get(id(a.mentions), -1) for a in made]
+    if -1 in remap or len(at) != len(actors):
+        return None
+    return sorted([(s, e, remap[i]) for s, e, i in rows])
 
 
 # ---- headlines --------------------------------------------------------------------------------
@@ -253,55 +274,20 @@ def _name(ent: Entity) -> str:
     return best
 
 
-_new = object.__new__
-_set = object.__setattr__
-_ACTOR_FIELDS = tuple(Actor.model_fields)
-
-
-def _trusted(cls: type, values: dict, fields: tuple[str, ...]) -> Any:
-    """A model instance from values this step made itself (offsets into the text, kinds from a closed set),
-    without validation: what `model_construct` does, minus its per-call bookkeeping, which costs more
-    than validating. `_FAST` checks once that the result equals a validated instance."""
-    obj = _new(cls)
-    _set(obj, "__dict__", values)
-    _set(obj, "__pydantic_fields_set__", set(fields))
-    _set(obj, "__pydantic_extra__", None)
-    _set(obj, "__pydantic_private__", None)
-    return obj
-
-
-def _span(start: int, end: int) -> Span:
-    """`_trusted` for the many mentions, unrolled."""
-    obj = _new(Span)
-    _set(obj, "__dict__", {"start": start, "end": end})
-    _set(obj, "__pydantic_fields_set__", {"start", "end"})
-    _set(obj, "__pydantic_extra__", None)
-    _set(obj, "__pydantic_private__", None)
-    return obj
-
-
-def _check_trusted() -> bool:
-    try:
-        span = _span(1, 4)
-        values = {"id": "a", "name": "A", "kind": "person", "titles": [], "affiliation": None, "aliases": [],
-                  "mentions": [span], "salience": 1.0, "description": None, "origin": "prose"}
-        actor = _trusted(Actor, dict(values), _ACTOR_FIELDS)
-        checked = Actor.model_validate(dict(values, mentions=[{"start": 1, "end": 4}]))
-        return actor == checked and actor.model_dump_json() == checked.model_dump_json()
-    except Exception:  # a pydantic whose instances are laid out otherwise: validate instead
-        return False
-
-
-_FAST = _check_trusted()
+# Actors and their mention spans are built from values this step made itself (offsets into the text,
+# kinds from a closed set): no validation (see `model.trusted`).
+_new_actor = trusted(Actor)
 
 
 def _start(p: Piece) -> int:
     return p.start
 
 
-def _actors(entities: list[Entity], text: str, section_pieces: list[Piece]) -> list[Actor]:
+def _actors(entities: list[Entity], text: str,
+            section_pieces: list[Piece]) -> tuple[list[Actor], list[tuple[int, int, int]]]:
+    """The actors, most salient first, and all their mentions as sorted (start, end, actor index) rows."""
     n = max(len(text), 1)
-    out: list[tuple[float, int, Actor]] = []
+    out: list[tuple[float, int, Actor, list[Piece]]] = []
     used: dict[str, int] = {}
     for ent in entities:
         pieces = ent.pieces if len(ent.pieces) == 1 else sorted(ent.pieces, key=_start)
@@ -343,20 +329,20 @@ def _actors(entities: list[Entity], text: str, section_pieces: list[Piece]) -> l
         base = slug(name)
         count = used.get(base, 0) + 1
         used[base] = count
-        values = {
-            "id": base if count == 1 else f"{base}-{count}",
-            "name": name,
-            "kind": ent.kind,
-            "titles": titles,
-            "affiliation": affiliation,
-            "aliases": aliases,
-            "mentions": ([_span(m.start, m.end) for m in mentions] if _FAST
-                         else [{"start": m.start, "end": m.end} for m in mentions]),
-            "salience": round(salience, 3),
-            "description": description,
-            "origin": "section" if in_section else "prose",
-        }
-        actor = _trusted(Actor, values, _ACTOR_FIELDS) if _FAST else Actor.model_validate(values)
-        out.append((salience, -first, actor))
+        actor = _new_actor(
+            id=base if count == 1 else f"{base}-{count}",
+            name=name,
+            kind=ent.kind,
+            titles=titles,
+            affiliation=affiliation,
+            aliases=aliases,
+            mentions=[_span(m.start, m.end) for m in mentions],
+            salience=round(salience, 3),
+            description=description,
+            origin="section" if in_section else "prose",
+        )
+        out.append((salience, -first, actor, mentions))
     out.sort(key=lambda t: (-t[0], -t[1]))
-    return [a for _, _, a in out]
+    rows = [(m.start, m.end, i) for i, t in enumerate(out) for m in t[3]]
+    rows.sort()
+    return [t[2] for t in out], rows

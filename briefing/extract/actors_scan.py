@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .names import Lexicon, key, lexicon
@@ -113,6 +112,8 @@ _INDEX_AFTER = re.compile(  # "Standard & Poor's 500 index", "the Nikkei stock a
 )
 _ACCORDING = ("according to", "according to the", " said", " says", " told", "cited by", "quoted by",
               "said the", "says the", "told the")
+# The letters those can end with, either case (an empty string, before the text's start, counts too).
+_ACCORDING_LAST = "oedsyODSEY"
 # (part text, opens a sentence) → (items, more than one name among them)
 _ITEMS: dict[tuple[str, bool], tuple[list[tuple], bool]] = {}
 # first words that make a name a place: "River Quoile", "County Down", "Mount Kenya", "Lake Chad"
@@ -181,32 +182,41 @@ _PLACE_NOUN_AFTER = re.compile(
 )
 
 
-@dataclass(slots=True)
 class Piece:
-    """One name mention found in a sentence, before the document-level pass."""
+    """One name mention found in a sentence, before the document-level pass.
 
-    start: int
-    end: int
-    text: str
-    kind: str | None = None          # person | organization | place | group, or None when unsure
-    strong: bool = False             # the kind comes from a gazetteer or a sure cue
-    canonical: str | None = None     # gazetteer name ("United States" for "U.S.")
-    weak: bool = False               # a sentence-initial ordinary word: kept only with other evidence
-    acronym: bool = False
-    expands: Piece | None = None     # for "(GM)": the piece it abbreviates
-    titles: list[str] = field(default_factory=list)
-    affiliation: str | None = None
-    subject: bool = False            # subject or source of a reporting verb
-    compound: int | None = None      # pieces cut from one chunk share an id (re-joined when the doc says so)
-    sentence: int = 0
-    cue: str | None = None           # the kind a context cue suggests, weaker than `kind`
-    paren: str | None = None         # "General Motors (GM)": the acronym in parentheses after it
-    description: str | None = None   # from an explicit `## Actors` entry
-    soft: bool = False               # a capitalised ordinary word mid-sentence ("Video"): needs support
-    key: str = ""                    # lookup key of `text`, filled by the document-level pass
-    guessed: bool = False            # the kind is the document-level default, not evidence
-    title_span: tuple[int, int] | None = None  # the title right before the name in the same chunk
-    team: bool = False               # a sports team by a result ("beat Luton 6-2"): a city's name is the club
+    A slotted class with a positional constructor: the scan makes one per name mention, and a
+    dataclass with this many defaulted fields costs twice as much to build."""
+
+    __slots__ = ("acronym", "affiliation", "canonical", "compound", "cue", "description", "end", "expands",
+                 "guessed", "key", "kind", "paren", "sentence", "soft", "start", "strong", "subject", "team", "text",
+                 "title_span", "titles", "weak")
+
+    def __init__(self, start: int, end: int, text: str, kind: str | None = None, strong: bool = False,
+                 canonical: str | None = None, sentence: int = 0, compound: int | None = None,
+                 subject: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind                  # person | organization | place | group, or None when unsure
+        self.strong = strong              # the kind comes from a gazetteer or a sure cue
+        self.canonical = canonical        # gazetteer name ("United States" for "U.S.")
+        self.weak = False                 # a sentence-initial ordinary word: kept only with other evidence
+        self.acronym = False
+        self.expands: Piece | None = None  # for "(GM)": the piece it abbreviates
+        self.titles: list[str] = []
+        self.affiliation: str | None = None
+        self.subject = subject            # subject or source of a reporting verb
+        self.compound = compound          # pieces cut from one chunk share an id (re-joined when the doc says so)
+        self.sentence = sentence
+        self.cue: str | None = None       # the kind a context cue suggests, weaker than `kind`
+        self.paren: str | None = None     # "General Motors (GM)": the acronym in parentheses after it
+        self.description: str | None = None  # from an explicit `## Actors` entry
+        self.soft = False                 # a capitalised ordinary word mid-sentence ("Video"): needs support
+        self.key = ""                     # lookup key of `text`, filled by the document-level pass
+        self.guessed = False              # the kind is the document-level default, not evidence
+        self.title_span: tuple[int, int] | None = None  # the title right before the name in the same chunk
+        self.team = False                 # a sports team by a result ("beat Luton 6-2"): a city's name is the club
 
 
 # Token properties, computed once per distinct word (names repeat) and tested as bits.
@@ -403,6 +413,28 @@ def _split_possessives(toks: list[_Tok]) -> list[list[_Tok]]:
 
 
 _PLANS: dict[str, tuple[tuple[tuple[_Tok, ...], bool | None, str], ...]] = {}
+
+_NAME_TAGS = frozenset(("name", "known", "weak", "group"))
+# What a name's surface alone says (cached by text: names repeat): an acronym ("GM", "U.S."), an acronym
+# whose singular is no name ("CEOs"), no name at all.
+_ACRONYM_FORM, _ACRONYM_NONNAME, _NONNAME = 1, 2, 4
+_SURFACES: dict[str, int] = {}
+
+
+def _surface_form(surface: str, lex: Lexicon) -> int:
+    form = 0
+    c2 = surface[1:2]
+    if (c2 and (c2.isupper() or c2.isdigit() or c2 in ".&") and _ACRONYM.fullmatch(surface)
+            and len(surface.replace(".", "")) <= 7):
+        form = _ACRONYM_FORM
+        if surface.rstrip("s") in lex.nonnames:
+            form |= _ACRONYM_NONNAME
+    if surface in lex.nonnames:
+        form |= _NONNAME
+    if len(_SURFACES) < 50_000:
+        _SURFACES[surface] = form
+    return form
+
 
 
 def _chunk_tokens(g: str) -> list[_Tok]:
@@ -958,51 +990,50 @@ class Scanner:
         title_span: tuple[int, int] | None = None
         owner: Piece | None = None  # the organisation or place after "Title of"
         owner_idx = -1
+        last = len(items) - 1
+        pieces = self.pieces
+        ends = self._end_index
         for idx, (tag, i, j, extra) in enumerate(items):
-            if tag == "title":
-                titled = True
-                title_span = (base + toks[i].start, base + toks[j - 1].end)
-                continue
-            if tag == "glued":
-                if extra is None:
-                    continue
-                word = toks[i]
-                cut = word.text.index("-")
-                p = Piece(base + word.start, base + word.start + cut, word.text[:cut], kind="place", strong=True,
-                          canonical=extra[0], sentence=sentence)
-                self._add_piece(p)
-                continue
-            if tag not in ("name", "known", "weak", "group"):
+            if tag not in _NAME_TAGS:
+                if tag == "title":
+                    titled = True
+                    title_span = (base + toks[i].start, base + toks[j - 1].end)
+                elif tag == "glued" and extra is not None:
+                    word = toks[i]
+                    cut = word.text.index("-")
+                    p = Piece(base + word.start, base + word.start + cut, word.text[:cut], "place", True, extra[0],
+                              sentence)
+                    self._add_piece(p)
                 continue
             a, b = base + toks[i].start, base + toks[j - 1].end
             if text[b : b + 1] == "$":
                 if j - i == 1:
                     continue  # "US$40 billion", "AU$52.5 million"
                 j -= 1
-                while j > i + 1 and self.is_conn(toks[j - 1]):
+                while j > i + 1 and toks[j - 1].f & CONN:
                     j -= 1
                 b = base + toks[j - 1].end
             if lead is not None and i == 0 and (tag == "name" or (tag == "known" and key(text[lead:b]) in lex.orgs)):
                 a = lead  # "von der Brandt": the particles belong to the surname; "al Shabaab"
             surface = text[a:b]
-            p = Piece(a, b, surface, sentence=sentence, compound=compound)
-            if title_span is not None and idx > 0:
-                if items[idx - 1][0] == "title":
-                    p.title_span = title_span
-                elif owner is not None and owner_idx == idx - 1:
-                    # "Chief Executive Officer of General Motors Rick Wagoner", "Governor of Texas Greg Abbott"
-                    p.title_span = title_span
-                    p.affiliation = owner.canonical or owner.text
-                    titled = True
-            if title_span is not None and idx >= 2 and items[idx - 1][0] == "conn":
-                c = idx - 1
-                while c > 0 and items[c][0] == "conn" and items[c][3] == "the":
-                    c -= 1
-                if items[c][0] == "conn" and items[c][3] in _OF and c > 0 and items[c - 1][0] == "title":
-                    owner, owner_idx = p, idx
+            p = Piece(a, b, surface, None, False, None, sentence, compound)
+            if title_span is not None:
+                if idx > 0:
+                    if items[idx - 1][0] == "title":
+                        p.title_span = title_span
+                    elif owner is not None and owner_idx == idx - 1:
+                        # "Chief Executive Officer of General Motors Rick Wagoner", "Governor of Texas Greg Abbott"
+                        p.title_span = title_span
+                        p.affiliation = owner.canonical or owner.text
+                        titled = True
+                if idx >= 2 and items[idx - 1][0] == "conn":
+                    c = idx - 1
+                    while c > 0 and items[c][0] == "conn" and items[c][3] == "the":
+                        c -= 1
+                    if items[c][0] == "conn" and items[c][3] in _OF and c > 0 and items[c - 1][0] == "title":
+                        owner, owner_idx = p, idx
             if lead is not None and a == lead and text[a : a + 3] not in ("al ", "el "):
                 p.cue = "person"  # "von der Brandt" (but "al Shabaab" is a group)
-            next_tag = items[idx + 1][0] if idx + 1 < len(items) else None
             if tag == "known":
                 canonical, gkind = extra
                 if gkind == "org" and _MODEL_AFTER.match(text, b):
@@ -1015,27 +1046,30 @@ class Scanner:
             elif tag == "weak":
                 p.weak = True
             else:
-                prev_tag = items[idx - 1][0] if idx > 0 else None
+                next_tag = items[idx + 1][0] if idx < last else None
                 # "Vice Chairman of Chrysler": a name right after "of" is the title's organisation
-                after_of = prev_tag == "conn" and items[idx - 1][3] in _OF
+                after_of = idx > 0 and items[idx - 1][0] == "conn" and items[idx - 1][3] in _OF
                 if not self._name_kind(p, toks, i, j, extra, titled and not after_of, next_tag):
                     titled = False
                     continue
                 if titled and after_of and p.kind is None:
                     p.cue = "organization"
                 titled = False
-            c2 = surface[1:2]
-            if (tag != "group" and c2 and (c2.isupper() or c2.isdigit() or c2 in ".&") and _ACRONYM.fullmatch(surface)
-                    and len(surface.replace(".", "")) <= 7):
-                p.acronym = True
-                if surface.rstrip("s") in lex.nonnames:
+            form = _SURFACES.get(surface)
+            if form is None:
+                form = _surface_form(surface, lex)
+            if form:
+                if tag != "group" and form & _ACRONYM_FORM:
+                    p.acronym = True
+                    if form & _ACRONYM_NONNAME:
+                        continue
+                    if p.kind is None:
+                        p.kind = "organization"
+                if form & _NONNAME:
                     continue
-                if p.kind is None:
-                    p.kind = "organization"
-            if surface in lex.nonnames:
-                continue
             self._context(p)
-            self._add_piece(p)
+            ends[b] = len(pieces)
+            pieces.append(p)
 
     def _add_piece(self, p: Piece) -> None:
         self._end_index[p.end] = len(self.pieces)
@@ -1087,7 +1121,9 @@ class Scanner:
         start = p.start
         # what follows: most cues need a space and a small letter, a digit, a comma or a parenthesis
         nxt = text[end : end + 2]
-        word_after = nxt[:1] in " \t" and nxt[1:2].islower()
+        first = nxt[:1]
+        word_after = (first == " " or first == "\t") and nxt[1:2].islower()
+        reports: bool | None = None  # `_reports(text, end)`, read once when needed
         if (p.canonical is None and len(p.text) > 3 and p.text.isupper() and text[start - 1 : start] in ("", "\n")
                 and _DATELINE_AFTER.match(text, end)):
             p.kind, p.strong, p.acronym = "place", True, False  # "PHOENIX -", "TROMSØ, Norway (Agency) —"
@@ -1111,7 +1147,7 @@ class Scanner:
             elif prev in lex.honorifics or prev.rstrip(".") in lex.honorifics:
                 p.kind, p.strong = "person", True
             elif ((prev in _PLACE_PREPOSITIONS or (prev == "the" and prev2 in _IN_THE))
-                  and spaced and not (word_after and _reports(text, end))
+                  and spaced and not (word_after and (reports := _reports(text, end)))
                   and not (" " not in p.text and _flags(p.text) & ORGTAIL)):
                 p.cue = "place"  # "schools in Hervanta", "near Kharkiv", "in the Algarve"
             elif (spaced and len(prev) > 5 and prev.isalpha() and _PERSON_NOUN.search(prev)
@@ -1122,7 +1158,7 @@ class Scanner:
                 p.cue = "person"
             if word_after and p.cue != "person" and _PLACE_NOUN_AFTER.match(text, end):
                 p.cue = "place"  # "the Guadiana basin", "the Alcântara terminal", "Tampere city council"
-            if nxt[:1] == ",":
+            if first == ",":
                 m = _PLACE_AFTER.match(text, end)
                 if m and (key(m.group(1)) in lex.places or m.group(1).startswith(("County ", "Province "))):
                     p.cue = "place"  # "Everett, Washington", "Ballykeel, County Down"
@@ -1136,17 +1172,21 @@ class Scanner:
                 p.cue = "person"  # "... Tovrek Almasu had fled. He was arrested"
         elif kind == "place" and prev in lex.org_cues and lex.places.get(key(p.text), ("", ""))[1] == "place":
             p.kind = "organization"  # "rivals Toyota and General Motors": a company named like a city
-        if (nxt[:1] == " " and (nxt[1:2].isdigit() or word_after)
+        if (first == " " and (word_after or nxt[1:2].isdigit())
                 # a club ("Luton", "Manchester City"), not a player ("Novak Djokovic beat Taylor Fritz 7-6")
                 and ((p.kind is None and (" " not in p.text or _CLUB_WORD.search(p.text)))
                      or (p.kind == "place" and lex.places.get(key(p.text), ("", ""))[1] != "country"))
                 and ((_SCORE_AFTER.match(text, end) and _BEAT_BEFORE.search(text[max(0, start - 40) : start]))
                      or _BEAT_AFTER.match(text, end))):
             p.kind, p.strong, p.weak, p.team = "organization", True, False, True  # "Sporting beat Benfica 2-1"
-        if (word_after and _reports(text, end)) or text[max(0, start - 20) : start].rstrip().lower().endswith(
-                _ACCORDING):
-            p.subject = True  # "Netanyahu said", "said Netanyahu", "according to Netanyahu"
-        if not p.acronym and (nxt[:1] == "(" or nxt == " ("):
+        if word_after and (reports if reports is not None else _reports(text, end)):
+            p.subject = True  # "Netanyahu said"
+        elif ((text[start - 1 : start] != " " or (c := text[start - 2 : start - 1]) in _ACCORDING_LAST
+               or c.isspace()) and text[max(0, start - 20) : start].rstrip().lower().endswith(_ACCORDING)):
+            # "said Netanyahu", "according to Netanyahu" (after a single space, the word before must end
+            # like one of these to be read at all)
+            p.subject = True
+        if not p.acronym and (first == "(" or nxt == " ("):
             m = _PAREN_ACRONYM.match(text, end)
             if m is not None:
                 p.paren = m.group(1)

@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from ..document import Document
 from ..model import Actor, Speaker
+from .actors import mention_rows
 from .quotes_lexicon import lexicon
 from .quotes_models import span, speaker
 from .quotes_phrases import NP, is_cap, np_right, tokenize
@@ -59,7 +60,9 @@ class ActorIndex:
     def __init__(self, doc: Document, actors: list[Actor], quoted: list[tuple[int, int]]) -> None:
         self.doc = doc
         self.actors = actors
-        rows = sorted((m.start, m.end, i) for i, a in enumerate(actors) for m in a.mentions)
+        rows = mention_rows(doc, actors)
+        if rows is None:
+            rows = sorted((m.start, m.end, i) for i, a in enumerate(actors) for m in a.mentions)
         self._starts = [r[0] for r in rows]
         self._rows = rows
         self._quoted = sorted(quoted)

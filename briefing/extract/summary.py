@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 
 from ..document import Document
-from ..model import Briefing, Span, SummaryItem
+from ..model import Briefing, SummaryItem, span, trusted
 from . import sections
 from .metadata import match_dateline
+
+# Items are built from offsets and slices of the text: no validation (see `model.trusted`).
+_new_item = trusted(SummaryItem)
 
 MAX_SENTENCES = 5
 _WORD = re.compile(r"\w+")
@@ -32,7 +35,7 @@ def _explicit(doc: Document) -> list[SummaryItem]:
         c = doc.blocks[i].content
         if doc.blocks[i].kind in ("code", "front_matter") or c.end <= c.start:
             continue
-        items.append(SummaryItem(text=" ".join(doc.text[c.start : c.end].split()), span=c, origin="section"))
+        items.append(_new_item(text=" ".join(doc.text[c.start : c.end].split()), span=c, origin="section"))
     return items
 
 
@@ -122,9 +125,9 @@ def _extractive(doc: Document, found: Briefing) -> list[SummaryItem]:
             m = match_dateline(doc.text, s.start, s.end)
             if m:
                 start = m.end()
-        items.append(SummaryItem(
+        items.append(_new_item(
             text=" ".join(doc.text[start : s.end].split()),
-            span=Span(start=start, end=s.end),
+            span=span(start, s.end),
             origin="lead" if i == lead else "salient",
         ))
     return items

@@ -19,6 +19,7 @@ from bisect import bisect_left
 from ..document import Document
 from ..model import Briefing, Event, EventTime, Span, TimeExpression, span, trusted
 from . import timex
+from .actors import mention_rows
 from .timex_resolve import Tx
 
 _MAX_DESCRIPTION = 160
@@ -76,8 +77,17 @@ def _trim(text: str, lo: int, hi: int, t0: int, t1: int) -> str:
     return out.rstrip(" ,;:—–-")
 
 
-def _actor_index(found: Briefing) -> tuple[list[int], list[str]]:
-    pairs = sorted((m.start, a.id) for a in found.actors for m in a.mentions)
+def _actor_index(doc: Document, found: Briefing) -> tuple[list[int], list[str]]:
+    """Mention starts in order, with the id of the actor each belongs to."""
+    actors = found.actors
+    rows = mention_rows(doc, actors)
+    if rows is not None:
+        starts = [r[0] for r in rows]
+        # Sorted by (start, end, index) instead of (start, id): the same order while no two mentions
+        # start at the same offset.
+        if len(set(starts)) == len(starts):
+            return starts, [actors[r[2]].id for r in rows]
+    pairs = sorted((m.start, a.id) for a in actors for m in a.mentions)
     return [p[0] for p in pairs], [p[1] for p in pairs]
 
 
@@ -152,7 +162,7 @@ def _section_event(doc: Document, item: timex.SectionItem, tm: TimeExpression, a
 
 def run(doc: Document, found: Briefing) -> Briefing:
     text = doc.text
-    actor_index = _actor_index(found)
+    actor_index = _actor_index(doc, found)
     items = {it.block: it for it in timex.section_items(doc)}
     events: list[tuple[tuple, dict]] = []
     # One event per sentence and date; a clock time replaces the bare day it refines ("on Sunday at midnight").

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 _ONE = dt.timedelta(days=1)
 SEASONS = ("SP", "SU", "FA", "WI")  # meteorological: Mar-May, Jun-Aug, Sep-Nov, Dec-Feb
@@ -25,10 +26,12 @@ class When:
     unit: tuple[int, ...] = ()  # the numbers that define it (year, month, ...) for shifting
 
 
+@lru_cache(maxsize=4096)  # Whens are immutable: the same day or month is shared
 def day(d: dt.date) -> When:
     return When(d, d, "day", d.isoformat(), (d.year, d.month, d.day))
 
 
+@lru_cache(maxsize=4096)  # Whens are immutable: the same day or month is shared
 def week(d: dt.date) -> When:
     monday = d - dt.timedelta(days=d.weekday())
     y, w, _ = d.isocalendar()
@@ -41,11 +44,13 @@ def weekend(d: dt.date) -> When:
     return When(saturday, saturday + _ONE, "week", w.value + "-WE", w.unit)
 
 
+@lru_cache(maxsize=4096)  # Whens are immutable: the same day or month is shared
 def month(y: int, m: int) -> When:
     last = calendar.monthrange(y, m)[1]
     return When(dt.date(y, m, 1), dt.date(y, m, last), "month", f"{y:04d}-{m:02d}", (y, m))
 
 
+@lru_cache(maxsize=4096)  # Whens are immutable: the same day or month is shared
 def quarter(y: int, q: int) -> When:
     start = dt.date(y, 3 * q - 2, 1)
     end = month(y, 3 * q).end
@@ -66,6 +71,7 @@ def season(y: int, s: str) -> When:
     return When(start, month(end_y, end_m).end, "season", f"{y:04d}-{s}", (y, SEASONS.index(s)))
 
 
+@lru_cache(maxsize=4096)  # Whens are immutable: the same day or month is shared
 def year(y: int) -> When:
     return When(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", f"{y:04d}", (y,))
 

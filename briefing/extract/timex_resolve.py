@@ -188,9 +188,23 @@ _WORD_BEFORE = re.compile(r"([\w'’.$\-]+)[ \t\u00a0]*$")
 _WORD_AFTER = re.compile(r"[ \t\u00a0]*([\w'’\-]+)")
 
 
+_WORD_EXTRA = frozenset("_'’.$-")  # `\w` is `str.isalnum()` or "_"
+
+
 def word_before(text: str, pos: int) -> str:
-    m = _WORD_BEFORE.search(text, max(0, pos - 30), pos)
-    return m.group(1).lstrip("'’") if m else ""
+    """The word right before `pos` (spaces between allowed): what `_WORD_BEFORE.search` finds in
+    `text[pos - 30:pos]`, read backwards from `pos` instead of tried at each of the 30 starts."""
+    lo = max(0, pos - 30)
+    e = min(pos, len(text))
+    if e > lo and text[e - 1] == "\n":  # `$` also matches before a final newline
+        e -= 1
+    while e > lo and text[e - 1] in " \t\u00a0":
+        e -= 1
+    k = e
+    extra = _WORD_EXTRA
+    while k > lo and (text[k - 1].isalnum() or text[k - 1] in extra):
+        k -= 1
+    return text[k:e].lstrip("'’") if k < e else ""
 
 
 def word_after(text: str, pos: int) -> str:

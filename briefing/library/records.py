@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from operator import attrgetter
 from typing import NamedTuple
 
 from ..model import Actor, Briefing
@@ -82,19 +83,38 @@ def decompress(blob: bytes) -> Briefing:
     return Briefing.model_validate_json(zlib.decompress(blob).decode("utf-8", "surrogatepass"))
 
 
+# Names repeat across the reports of a library (and a worker process indexes thousands): their keys are
+# remembered, up to a bound.
+_KEYS: dict[str, str] = {}
+_start_of = attrgetter("start")
+
+
+def _key(name: str) -> str:
+    k = _KEYS.get(name)
+    if k is None:
+        k = name_key(name)
+        if len(_KEYS) < 100_000:
+            _KEYS[name] = k
+    return k
+
+
+def _json_list(items: list[str]) -> str:
+    return json.dumps(items, ensure_ascii=False) if items else "[]"
+
+
 def _actor_row(a: Actor) -> ActorRow:
-    key = name_key(a.name)
+    key = _key(a.name)
     surname = surname_key(key) if a.kind == "person" else None
     alias_keys: dict[str, bool] = {}
     for alias in a.aliases:
-        k = name_key(alias)
+        k = _key(alias)
         if k and k != key:
             alias_keys[k] = k == surname
-    first = min(a.mentions, key=lambda s: s.start, default=None)
+    first = min(a.mentions, key=_start_of, default=None)
     return ActorRow(
         actor_id=a.id, name=a.name, name_key=key, surname_key=surname, kind=a.kind,
-        titles=json.dumps(a.titles, ensure_ascii=False), affiliation=a.affiliation,
-        aliases=json.dumps(a.aliases, ensure_ascii=False), alias_keys=tuple(alias_keys.items()),
+        titles=_json_list(a.titles), affiliation=a.affiliation,
+        aliases=_json_list(a.aliases), alias_keys=tuple(alias_keys.items()),
         mentions=len(a.mentions), first_start=first.start if first else None,
         first_end=first.end if first else None, salience=float(a.salience),
     )

@@ -15,21 +15,20 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from ..resources import styles_dir
 from . import keys
 from .commands import KeyCommands
 from .safe import one_line
-from .screens.error import ErrorScreen
-from .screens.help import HelpScreen
-from .screens.library import LibraryScreen
 from .screens.report import ReportScreen
 from .sources import FileLibrary, ParseFn, ReportSource, describe_error
 
+# Only the report screen is imported up front: the library, dossier, help and error screens are
+# imported when first shown (a few milliseconds each at start-up otherwise).
+
 if TYPE_CHECKING:
     import datetime as dt
-
-    from textual.screen import Screen
 
     from ..model import Briefing
     from .screens.report import At
@@ -71,13 +70,25 @@ class BriefingApp(App[None]):
         if theme:
             self.theme = theme
 
+    def get_default_screen(self) -> Screen:
+        # One report: its screen is the first screen, not pushed over Textual's blank default one (which
+        # would be composed, styled and painted first, then styled again when covered).
+        if self.library_mode or not self.paths:
+            return super().get_default_screen()
+        self.current_path = self.paths[0]
+        screen = ReportScreen(self.paths[0])
+        # Textual gives every screen it pushes or switches to an (empty) result callback, which
+        # switching away from it pops; its default screen gets none, so this one is given the same.
+        screen._push_result_callback(screen, None)
+        return screen
+
     def on_mount(self) -> None:
         for message in self._startup_messages:
             self.notify(message, severity="warning", markup=False, timeout=10)
         if self.library_mode or not self.paths:
+            from .screens.library import LibraryScreen
+
             self.push_screen(LibraryScreen())
-        else:
-            self.open_report(self.paths[0])
 
     # -- reports -----------------------------------------------------------------------------------
 
@@ -88,6 +99,8 @@ class BriefingApp(App[None]):
     def open_report(self, path: Path, at: At | None = None) -> None:
         """Open `path`; `at` scrolls the source to spans (a search hit, a quote) and highlights them."""
         self.current_path = path
+        from .screens.error import ErrorScreen
+
         screen = ReportScreen(path, at=at)
         if isinstance(self.screen, (ReportScreen, ErrorScreen)):
             self.switch_screen(screen)
@@ -98,11 +111,15 @@ class BriefingApp(App[None]):
         self.had_error = True
         reason = describe_error(error) if error is not None else "unknown error"
         if self.screen is screen:
+            from .screens.error import ErrorScreen
+
             self.switch_screen(ErrorScreen(path, reason))
         else:
             self.notify(f"{path.name}: {reason}", severity="error", markup=False)
 
     def _order(self) -> list[Path]:
+        from .screens.library import LibraryScreen
+
         for s in reversed(self.screen_stack):
             if isinstance(s, LibraryScreen) and s.is_mounted:
                 return [Path(k) for k in s.order()]
@@ -121,6 +138,8 @@ class BriefingApp(App[None]):
         self.open_report(target)
 
     def action_library(self) -> None:
+        from .screens.library import LibraryScreen
+
         if any(isinstance(s, LibraryScreen) for s in self.screen_stack):
             while not isinstance(self.screen, LibraryScreen):
                 self.pop_screen()
@@ -130,6 +149,8 @@ class BriefingApp(App[None]):
     # -- app-wide actions --------------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

@@ -45,9 +45,11 @@ class Lookup:
 class Pane(ItemList):
     """A list pane of the report screen."""
 
-    def __init__(self, spec: PaneSpec) -> None:
+    def __init__(self, spec: PaneSpec, active: bool = False) -> None:
+        # Classes given here, not set after: a class changed on a widget restyles it (and its rows' styles).
         super().__init__(title_rows=spec.title_rows, detail=spec.detail,
-                         empty=f"No {spec.noun} in this report", id=spec.id, classes="pane")
+                         empty=f"No {spec.noun} in this report", id=spec.id,
+                         classes="pane -active" if active else "pane")
         self.spec = spec
 
 

@@ -25,6 +25,7 @@ from textual.worker import get_current_worker
 from .. import keys
 from ..library_source import is_indexed
 from ..safe import one_line
+from ..styles import screen_css
 from ..widgets.bars import HeaderLine, KeyBar, PaneTabs
 from ..widgets.item_list import Item, ItemList
 from .paging import PAGE, LazyItem, Pager
@@ -142,6 +143,7 @@ def open_at(app: BriefingApp, path: str, spans: tuple[tuple[int, int], ...], lab
 
 
 class DossierScreen(Screen[None]):
+    DEFAULT_CSS = screen_css("dossier")  # styles/dossier.tcss
     BINDINGS = keys.DOSSIER
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (WIDE_AT, "-wide")]
     RETURN_ON_ESCAPE = True  # a report opened from here goes back here on escape

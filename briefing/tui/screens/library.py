@@ -26,6 +26,7 @@ from .. import keys
 from ..library_source import IndexedLibrary, is_indexed, live_query
 from ..safe import Neutralised, one_line
 from ..sources import ReportEntry
+from ..styles import screen_css
 from ..widgets.bars import FilterBar, HeaderLine, KeyBar
 from ..widgets.item_list import Item, ItemList
 from ..widgets.progress import IndexProgress
@@ -162,6 +163,7 @@ def _sort_key(sort: str):  # type: ignore[no-untyped-def]
 
 
 class LibraryScreen(Screen[None]):
+    DEFAULT_CSS = screen_css("library")  # styles/library.tcss
     BINDINGS = keys.LIBRARY
     COMPONENT_CLASSES: ClassVar = {"library--match"}
 

@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
-from textual.containers import Container, Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
@@ -31,9 +30,10 @@ from ..safe import clipboard_text, one_line
 from ..widgets.bars import FilterBar, HeaderLine, KeyBar, PaneTabs
 from ..widgets.item_list import Item, ItemList
 from ..widgets.source_view import SourceView
-from .dossier import DossierCommands
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from ...model import Briefing
     from ..app import BriefingApp
 
@@ -72,9 +72,16 @@ class Saved:
     source_top: int = 0
 
 
+def _dossier_commands() -> type[Provider]:
+    """The palette's dossier commands, imported when the palette opens (Textual takes a callable)."""
+    from .dossier import DossierCommands
+
+    return DossierCommands
+
+
 class ReportScreen(Screen[None]):
     BINDINGS = keys.REPORT
-    COMMANDS: ClassVar = {JumpCommands, DossierCommands}
+    COMMANDS: ClassVar = {JumpCommands, _dossier_commands}
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (WIDE_AT, "-wide")]
 
     def __init__(self, path: Path, at: At | None = None) -> None:
@@ -97,6 +104,7 @@ class ReportScreen(Screen[None]):
         self._chosen = False
         self._haystack_lists: list[Sequence[Item]] = []
         self._preview_pending = False
+        self._resumed = False
 
     @property
     def reader(self) -> BriefingApp:
@@ -105,16 +113,21 @@ class ReportScreen(Screen[None]):
     # -- layout ------------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # No containers: the screen lays its children out itself (a grid when wide, one column when
+        # narrow), so every frame composites and styles fewer widgets (each container is painted too,
+        # under its children). In the wide grid the source is the third cell of the first pane row and
+        # spans both rows: hence it comes between the actors and the quotes.
         yield HeaderLine(id="header")
         yield PaneTabs(id="tabs")
-        with Horizontal(id="body"):
-            with Container(id="panes"):
-                for spec in PANES:
-                    pane = Pane(spec)
-                    pane.empty_text = "Reading the report…"
-                    yield pane.set_class(spec.id == self.active, "-active")
-            yield SourceView(id="source")
-        yield KeyBar()  # the `/` filter box is mounted above it the first time it is needed
+        panes = []
+        for spec in PANES:
+            pane = Pane(spec, active=spec.id == self.active)
+            pane.empty_text = "Reading the report…"
+            panes.append(pane)
+        yield from panes[:2]
+        yield SourceView(id="source")
+        yield from panes[2:]
+        yield KeyBar()  # the `/` filter box is mounted over it the first time it is needed
 
     def on_mount(self) -> None:
         self.header.show(Content(one_line(self.path.name)), ["loading…"])
@@ -136,6 +149,15 @@ class ReportScreen(Screen[None]):
         interval = self.reader.watch_interval
         if interval > 0:
             self.set_interval(interval, self._check_file, name="watch")
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # The first resume comes right after the screen was composed and every widget styled: Textual
+        # would style them all a second time before the first frame (a tenth of the screen's start-up
+        # CPU). Later resumes (back from the help or a dossier) restyle as usual. (Runs before Screen's
+        # own handler: Textual calls handlers from the most derived class up.)
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def _compositor_refresh(self) -> None:
         super()._compositor_refresh()
@@ -180,7 +202,7 @@ class ReportScreen(Screen[None]):
         if bars:
             return bars.first()
         bar = FilterBar(id="filter")
-        await self.mount(bar, before=self.query_one(KeyBar))
+        await self.mount(bar, after=self.query_one(KeyBar))  # drawn over the key bar
         return bar
 
     def widget_for(self, pane_id: str) -> Pane | SourceView:
@@ -204,9 +226,11 @@ class ReportScreen(Screen[None]):
 
     def _sync_tabs(self) -> None:
         """Show only the active pane in the narrow layout (classes drive the CSS)."""
-        for pane_id in ORDER:
-            self.widget_for(pane_id).set_class(pane_id == self.active, "-active")
-        self.query_one("#panes").set_class(self.active == "source", "-source-active")
+        if self.narrow:
+            # Only the narrow layout's CSS uses the class; each change restyles a pane (and repaints
+            # its scrollbar): in the wide layout it is left as it was (`on_resize` catches up).
+            for pane_id in ORDER:
+                self.widget_for(pane_id).set_class(pane_id == self.active, "-active")
         counts = {}
         if self.briefing is not None:
             for p in self.panes:

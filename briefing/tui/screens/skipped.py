@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 
 from .. import keys
 from ..safe import one_line
+from ..styles import screen_css
 from ..widgets.item_list import Item, ItemList
 
 
@@ -21,6 +22,7 @@ def skipped_item(path: str, why: str, n: int) -> Item:
 
 
 class SkippedScreen(ModalScreen[None]):
+    DEFAULT_CSS = screen_css("skipped")  # styles/skipped.tcss
     BINDINGS = keys.SKIPPED
 
     def __init__(self, skipped: list[tuple[str, str]]) -> None:

@@ -107,9 +107,8 @@ class FilterBar(Horizontal):
     DEFAULT_CSS = """
     FilterBar {
         height: 1;
-        display: none;
+        display: none;  /* until opened */
         background: $panel;
-        &.-open { display: block; }
         #filter-prompt { width: auto; padding: 0 1; color: $text-accent; }
         Input { border: none; height: 1; padding: 0; width: 1fr; background: $panel; }
         Input:focus { border: none; background-tint: transparent; }
@@ -128,19 +127,25 @@ class FilterBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(Content("/"), id="filter-prompt")
-        yield FilterInput(id="filter-input", compact=True)
+        # No validation: it would toggle the Input's -valid class (a restyle) on the first letter.
+        yield FilterInput(id="filter-input", compact=True, validate_on=())
 
     @property
     def input(self) -> Input:
         return self.query_one(Input)
 
+    _open = False
+
     @property
     def is_open(self) -> bool:
-        return self.has_class("-open")
+        return self._open
 
     def open(self, label: str, value: str = "") -> None:
         self.query_one("#filter-prompt", Static).update(Content(f"{label} /"))
-        self.add_class("-open")
+        # Shown by its `display`, not by a class: a class would restyle the box and its children
+        # (their looks do not change), on every `/` and every escape.
+        self._open = True
+        self.display = True
         inp = self.input
         with inp.prevent(Input.Changed):
             inp.value = value
@@ -148,7 +153,8 @@ class FilterBar(Horizontal):
         inp.focus()
 
     def close(self) -> None:
-        self.remove_class("-open")
+        self._open = False
+        self.display = False
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:

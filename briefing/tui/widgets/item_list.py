@@ -13,17 +13,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual import events
 from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style
 from textual.visual import Visual
-from textual.widget import Widget
 
 from .. import keys
+from .scrolling import LineScrollView, set_virtual_size
 
 CURSOR_MARK = "› "
 ITEM_MARK = "· "  # first line of other items: tells wrapped items apart without colour (NO_COLOR)
@@ -46,12 +48,13 @@ class Item:
     data: object = None
 
 
-class ItemList(ScrollView, can_focus=True):
+class ItemList(LineScrollView, can_focus=True):
     """A keyboard-driven list of `Item`s; posts `Highlighted` when the cursor moves and `Opened` on enter."""
 
     BINDINGS = keys.LIST
+    # Each component class is styled like a widget of its own, for every list, whenever the list is
+    # restyled: only the looks the rows need (plain rows take the list's own style).
     COMPONENT_CLASSES: ClassVar = {
-        "item-list--item",
         "item-list--cursor",
         "item-list--cursor-blurred",
         "item-list--detail",
@@ -268,7 +271,7 @@ class ItemList(ScrollView, can_focus=True):
         if expanded:
             base = self.get_visual_style("item-list--cursor" if focused else "item-list--cursor-blurred")
         else:
-            base = self.get_visual_style("item-list--item")
+            base = self.get_visual_style()
         inner = max(1, width - len(CURSOR_MARK))
         title_lines = item.title.wrap(inner)
         detail_lines = item.detail.wrap(inner) if (self.has_detail and item.detail) else []
@@ -284,14 +287,24 @@ class ItemList(ScrollView, can_focus=True):
             if detail_lines:
                 lines.append(_ellipsis(detail_lines[0], inner) if len(detail_lines) > 1 else detail_lines[0])
             lines += [Content("")] * (self.rows - len(lines))
-        rich_style = base.rich_style
+        # Each line is already wrapped: its segments come straight from the Content (styles such as
+        # ".item-list--detail" resolved by the widget, as Textual's own rendering does), not through
+        # `Visual.to_strips`, which would wrap and format every line once more (most of a key's CPU).
+        # (The click handler finds the item from the "pos" meta of the cell clicked.)
+        at = RichStyle.from_meta({"pos": pos})
+        mark_style = base.rich_style + at
+        pad_style = (base + Style(reverse=False)).rich_style + at
+        get_style = self._get_style
         strips: list[Strip] = []
         for n, line in enumerate(lines):
             mark = (CURSOR_MARK if expanded else ITEM_MARK) if n == 0 else PLAIN_MARK
-            row = Content.assemble(mark, line)
-            rendered = Visual.to_strips(self, row, width, 1, base, pad=True)
-            strip = rendered[0] if rendered else Strip.blank(width, rich_style)
-            strips.append(strip.extend_cell_length(width, rich_style).crop(0, width).apply_meta({"pos": pos}))
+            segments = [Segment(mark, mark_style)]
+            segments += [Segment(text, style.rich_style + at)
+                         for text, style in line.render(base, end="", parse_style=get_style)]
+            used = len(mark) + line.cell_length
+            if used < width:
+                segments.append(Segment(" " * (width - used), pad_style))
+            strips.append(Strip(segments, width) if used <= width else Strip(segments, used).crop(0, width))
         self._cache[key] = strips
         return strips
 
@@ -305,15 +318,15 @@ class ItemList(ScrollView, can_focus=True):
                 rendered = Visual.to_strips(self, text, width, 1, style, pad=True)
                 if rendered:
                     return rendered[0].crop(0, width)
-            return Strip.blank(width, self.get_visual_style("item-list--item").rich_style)
+            return Strip.blank(width, self.get_visual_style().rich_style)
         where = self._locate(abs_y)
         if where is None:
-            return Strip.blank(width, self.get_visual_style("item-list--item").rich_style)
+            return Strip.blank(width, self.get_visual_style().rich_style)
         pos, off = where
         strips = self._strips_for(pos, width)
         if off < len(strips):
             return strips[off]
-        return Strip.blank(width, self.get_visual_style("item-list--item").rich_style)
+        return Strip.blank(width, self.get_visual_style().rich_style)
 
     # -- movement ----------------------------------------------------------------------------------
 
@@ -364,18 +377,6 @@ class ItemList(ScrollView, can_focus=True):
                 self.action_open()
             else:
                 self.move_to(pos)
-
-
-def set_virtual_size(widget: ScrollView, size: Size) -> None:
-    """Set the scrollable size without a layout pass of the whole screen.
-
-    `Widget.virtual_size` is a layout reactive: assigning it re-lays out the screen (~15 ms), on every
-    keystroke of a live filter. The size of the widget itself never depends on it here.
-    """
-    if size == widget.virtual_size:
-        return
-    widget.set_reactive(Widget.virtual_size, size)
-    widget._scroll_update(size)
 
 
 def _ellipsis(line: Content, width: int) -> Content:

@@ -19,14 +19,14 @@ from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual import events
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from .. import keys
 from ..safe import Neutralised
-from .item_list import set_virtual_size
+from .scrolling import LineScrollView, set_virtual_size
 
 TAB = "    "
 MAX_MATCHES = 10_000
@@ -37,7 +37,7 @@ def _cell(ch: str) -> int:
     return 4 if ch == "\t" else get_character_cell_size(ch)
 
 
-class SourceView(ScrollView, can_focus=True):
+class SourceView(LineScrollView, can_focus=True):
     """Scrollable, wrapped, highlightable source text. Offsets in and out are model offsets."""
 
     BINDINGS = keys.SOURCE
@@ -121,7 +121,7 @@ class SourceView(ScrollView, can_focus=True):
         self.clear_highlights(refresh=False)
         self._rewrap()
 
-    def _rewrap(self) -> None:
+    def _rewrap(self, during_render: bool = False) -> None:
         width = self.scrollable_content_region.width
         if width <= 0:
             return
@@ -162,13 +162,34 @@ class SourceView(ScrollView, can_focus=True):
                     add_e(s + b)
         self._vstarts, self._vends = vstarts, vends
         self._wrap_width = width
+        if during_render:
+            # Inside the compositor's pass: only what this frame needs (the lines); the scrollbar and
+            # the scroll position follow in the next one (a refresh from here would be dropped).
+            self.set_reactive(Widget.virtual_size, Size(width, len(vstarts)))
+            self.call_later(self._wrapped_in_render, top)
+            return
         set_virtual_size(self, Size(width, len(vstarts)))
+        self._after_wrap(top)
+
+    def _wrapped_in_render(self, top: int) -> None:
+        self._scroll_update(self.virtual_size)
+        self._after_wrap(top)
+
+    def _after_wrap(self, top: int) -> None:
         if self._pending_reveal:
             self._pending_reveal = False
             self._reveal_current()
         elif top:
             self.scroll_to(y=self.line_of(top), animate=False, force=True, immediate=True)
         self.refresh()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The screen paints as soon as it is laid out, before this widget has handled its first Resize
+        # event: wrap now, so that first frame shows the text. (Later widths: `on_resize`, which
+        # also keeps the scroll position.)
+        if not self._wrap_width and self._nt.text:
+            self._rewrap(during_render=True)
+        return super().render_lines(crop)
 
     def on_resize(self, event: events.Resize) -> None:
         if self.scrollable_content_region.width != self._wrap_width:
