@@ -7,7 +7,6 @@ when it runs, so `briefing --version` and `briefing parse` never import Textual.
 from __future__ import annotations
 
 import importlib
-import os
 import sys
 from collections.abc import Sequence
 
@@ -36,9 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # `briefing parse x | head`: the reader went away; exit quietly like other Unix tools.
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except OSError:
-            pass
+        from .commands import drop_stdout
+
+        drop_stdout()
         return 0

@@ -146,7 +146,64 @@ def test_ten_thousand_quotes_stay_fast_and_bounded() -> None:
     assert all(q.span.end - q.span.start <= MAX_UNCLOSED for q in b.quotes)
 
 
+def test_unclosed_opening_marks_before_a_word_or_two_are_strays_not_quotations() -> None:
+    t0 = time.perf_counter()
+    b = mine("“a " * 10_000)  # the hostile smart_quotes_10000 case
+    assert time.perf_counter() - t0 < 20
+    assert b.quotes == []
+    assert mine("The mayor was blunt. “No way").quotes == []
+    # An attributed unclosed quotation, or a longer one, is still speech.
+    assert [q.text for q in direct(mine('Rees said "We will fight this'))] == ["We will fight this"]
+    assert [q.text for q in direct(mine("He was blunt. “We will not pay a penny more"))] == [
+        "We will not pay a penny more"]
+
+
+def test_attributed_quotations_at_scale_stay_fast() -> None:
+    text = "".join(f'"Point {i} stands," said Ana Ruiz. ' for i in range(2000))
+    t0 = time.perf_counter()
+    b = mine(text, [("Ana Ruiz", "person", ("Ana Ruiz",))])
+    assert time.perf_counter() - t0 < 20
+    assert len(direct(b)) == 2000 and all(q.speaker.actor_id == "ana-ruiz" for q in direct(b))
+
+
 # --- speakers ----------------------------------------------------------------------------------
+
+
+def test_title_abbreviation_before_the_speaker_after_the_quotation() -> None:
+    text = '"We are not out of the woods yet," Gov. Dan Whitcomb said at a news conference.'
+    b = mine(text, [("Dan Whitcomb", "person", ("Dan Whitcomb",))])
+    assert [q.speaker.actor_id for q in direct(b)] == ["dan-whitcomb"]
+
+
+def test_a_watchdog_has_found_attributes_a_partial_quotation() -> None:
+    text = 'Families were "let down at every stage" by the council, a watchdog has found.'
+    (q,) = direct(mine(text))
+    assert q.text == "let down at every stage" and q.speaker.text == "a watchdog"
+
+
+def test_unnamed_fisherman_is_not_replaced_by_the_last_named_person() -> None:
+    text = ('"The sea fed us," said Ahmed Daher.\n\nAnother fisherman, who asked not to be named, told AFP '
+            'that boats had been seized.\n\n"They take the boat and the nets," he said.')
+    b = mine(text, [("Ahmed Daher", "person", ("Ahmed Daher",))])
+    assert direct(b)[-1].speaker.actor_id is None
+
+
+def test_headline_single_quotes_with_a_speaker_are_quotations() -> None:
+    body = "\n\nThe body of the story follows here."
+    b = mine("Flood victims 'abandoned' by council, says ombudsman" + body)
+    assert [(q.text, q.kind, q.speaker.text) for q in b.quotes] == [("abandoned", "partial", "ombudsman")]
+    b = mine("‘We’re running on goodwill’: rural GPs warn of closures" + body)
+    assert [(q.text, q.kind, q.speaker.text) for q in b.quotes] == [
+        ("We’re running on goodwill", "direct", "rural GPs")]
+    b = mine("Starmer: 'We will not back down'" + body, [("Keir Starmer", "person", ("Starmer",))])
+    assert [(q.text, q.speaker.actor_id) for q in b.quotes] == [("We will not back down", "keir-starmer")]
+    # Scare quotes (no speaker in the headline), possessives and one-line texts stay out.
+    assert mine("The 'new normal' for Rovers' fans" + body).quotes == []
+    assert mine("Late header keeps Rovers' survival hopes alive" + body).quotes == []
+    assert direct(mine("He said 'no' and left, says Tom")) == []
+    assert_spans(mine("Renters face ‘impossible choices’, charity warns" + body))
+
+
 
 
 def test_speaker_before_the_verb_with_an_apposition_or_a_who_clause() -> None:

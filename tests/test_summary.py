@@ -49,3 +49,51 @@ def test_summary_skips_sentences_cut_out_of_a_longer_quotation() -> None:
     texts = [s.text for s in parse_text(src).summary]
     assert len(texts) >= 2
     assert not any(t.count('"') % 2 for t in texts)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+STORY = ("Dockworkers walked off the job at the three largest terminals on Monday. "
+         "The union said the strike would continue until the operators withdrew their plan. "
+         "Operators said the plan would not cost a single permanent job. "
+         "Exporters said shipments worth millions of euros were stuck in the yards.")
+# Lines that are not sentences: rules, markers, a link, a row of figures, an address.
+JUNK = ["[/]", "***", "---", "* * *", "1.", "—", "https://example.com/news/2024/10/08/port-strike-live",
+        "www.example.org/a/b", "| 12 | 34.5 | 6,789 | 10 |", "press@example.com", "#", "(1/3)", ">>"]
+
+
+def test_summary_has_no_junk_lines() -> None:
+    for junk in JUNK:
+        for src in (f"{junk}\n\n{STORY}\n\n{junk}\n\nMarkets were calm.\n", f"{STORY}\n\n{junk}\n"):
+            b = parse_text(src, format="text")
+            texts = [s.text for s in b.summary]
+            assert texts and texts[0].startswith("Dockworkers walked off"), (junk, texts)
+            assert not any(junk in t for t in texts), (junk, texts)
+
+
+def test_every_summary_sentence_has_words() -> None:
+    src = "\n\n".join(["***", "[/]", "1.", "https://example.com/x", "——", "42", STORY, "* * *", "---"]) + "\n"
+    b = parse_text(src, format="text")
+    assert len(b.summary) >= 2
+    for s in b.summary:
+        words = [w for w in s.text.split() if sum(c.isalpha() for c in w) >= 2]
+        assert len(words) >= 2, s.text
+        assert s.span is not None and _flat(b.text[s.span.start : s.span.end]) == s.text
+
+
+def test_junk_only_text_has_no_summary() -> None:
+    assert parse_text("***\n\n[/]\n\n---\n\nhttps://example.com/a\n\n1.\n", format="text").summary == []
+
+
+def test_summary_drops_bylines_and_datelines_in_several_styles() -> None:
+    for dateline in ("LISBON, Oct. 8, 2024 (Meridian News Service) — ", "NAIROBI (AP) - ", "BEIRUT, Lebanon — ",
+                     "SAN FRANCISCO, Calif. — ", "WASHINGTON—", "Brussels, Oct. 8 (Reuters) - "):
+        src = f"Port strike spreads\n\nBy Ana Ferreira\n\n{dateline}{STORY}\n"
+        b = parse_text(src, format="text")
+        texts = [s.text for s in b.summary]
+        assert texts[0] == "Dockworkers walked off the job at the three largest terminals on Monday.", (dateline, texts)
+        assert not any("Ferreira" in t for t in texts)
+        for s in b.summary:
+            assert s.span is not None and _flat(b.text[s.span.start : s.span.end]) == s.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from pathlib import Path
 
 from briefing import document, parse_text
@@ -109,3 +110,94 @@ def test_timeline_section_items_become_section_events() -> None:
 def test_empty_and_dateless_text_have_no_timeline() -> None:
     assert events("") == []
     assert events("Nothing here has a date.") == []
+
+
+# Wire datelines in the styles news uses: the description starts at the story, the span stays the sentence.
+DATELINES = [
+    "LISBON, Oct. 8, 2024 (Meridian News Service) — ",
+    "NAIROBI (AP) - ",
+    "Brussels, Oct. 8 (Reuters) - ",
+    "KYIV, Ukraine, Oct. 8 – ",
+    "SAN FRANCISCO, Calif. — ",
+    "BEIRUT, Lebanon -- ",
+    "WASHINGTON—",
+    "SÃO PAULO, 8 October 2024 — ",
+]
+
+
+def test_description_starts_after_the_dateline() -> None:
+    story = "Dockworkers walked off the job on Monday at the three largest terminals."
+    for dateline in DATELINES:
+        text = f"{dateline}{story} Talks resume on Thursday."
+        out = events(text)
+        monday = next(e for e in out if e.when.text == "Monday")
+        assert monday.description == story, dateline
+        assert text[monday.span.start : monday.span.end].endswith(story)  # the span is the sentence's
+        # The filing date is no event when the story has dates of its own.
+        assert sorted(e.when.text for e in out) == ["Monday", "Thursday"], dateline
+
+
+def test_dateline_in_markdown_and_after_a_headline() -> None:
+    text = "# Quay opens\n\n**GDAŃSK** — The first ships left the new quay last week, officials said.\n"
+    (e,) = events(text, fmt="markdown")
+    assert e.description == "The first ships left the new quay last week, officials said."
+
+
+def test_dateline_date_alone_dates_its_story() -> None:
+    text = "WASHINGTON, Oct. 8, 2024 (Reuters) — The Senate passed the spending bill."
+    (e,) = events(text)
+    assert e.when.value == "2024-10-08"
+    assert e.description == "The Senate passed the spending bill."
+
+
+def test_a_sentence_that_only_looks_like_a_dateline_keeps_its_subject() -> None:
+    for text in ("NATO — the alliance's chief said on Monday that the drills would go ahead.",
+                 "Officials in Paris — the capital — met on Monday to discuss the strike.",
+                 "The talks went on until Monday — longer than planned."):
+        (e,) = events(text)
+        assert e.description == text, text
+
+
+# One long clause (no break a clause could be cut at), with commas, brackets, quotes and hyphenated words.
+_CLAUSE = ("the killing of Hezbollah Secretary-General Hassan Nasrallah in Beirut, across the region, in a report "
+          "by the Lisbon Port Authority (APL) and the operator Atlântida Terminais, with remote-controlled "
+          "ship-to-shore cranes, driverless straddle carriers, \"clarity and transparency\" for the union's "
+          "87% vote in favour of the strike, the lockout of the night-shift crews at Sines, Leixões, Setúbal "
+          "and Aveiro, the idle tugboats of the harbour-master's office of the capital")
+
+
+def _whole_words_of(sentence: str, description: str) -> bool:
+    """The description, without its ellipses, is a run of whole words of the sentence."""
+    body = description.strip("…")
+    flat = " ".join(sentence.split())
+    p = flat.find(body)
+    if p == -1:
+        return False
+    q = p + len(body)
+    return (p == 0 or not flat[p - 1].isalnum()) and (q == len(flat) or not flat[q].isalnum())
+
+
+def test_long_descriptions_are_cut_between_words() -> None:
+    # The date at every position of a long sentence, on one line and hard-wrapped at 60 columns.
+    clause = _CLAUSE.split()
+    for k in range(0, len(clause) + 1, 2):
+        words = [*clause[:k], "on", "Monday", *clause[k:]]
+        sentence = "Dockworkers said " + " ".join(words) + "."
+        for text in (sentence, textwrap.fill(sentence, 60) + "\n\nMarkets were calm."):
+            (e,) = events(text)
+            d = e.description
+            assert "on Monday" in d and "\n" not in d
+            assert len(d) <= 170
+            assert _whole_words_of(text, d), d
+            assert not d.endswith((",…", ";…", " …", "-…", "—…", "(…", ' "…', " of…", " the…", " and…")), d
+            assert not d.startswith(("…,", "… ", "…;")), d
+
+
+def test_a_cut_clause_is_marked_with_an_ellipsis_and_a_whole_sentence_is_not() -> None:
+    text = ("Port operators said loading had stopped almost entirely at the Sines deep-water terminal, the "
+            "country's largest, and that the union rejected the offer on Oct. 1, saying it did not cover "
+            "temporary workers hired through agencies, who make up nearly a third of the workforce.")
+    (e,) = events(text)
+    assert e.description.startswith("…") and "Oct. 1" in e.description
+    (e,) = events("The union rejected the offer on Oct. 1.")
+    assert e.description == "The union rejected the offer on Oct. 1."

@@ -311,3 +311,45 @@ def test_any_text_spans_are_in_range_and_exact(tokens: list[str], ref: dt.date |
     for t in run(text, ref, fmt):
         assert 0 <= t.span.start < t.span.end <= len(text)
         assert t.type in ("DATE", "TIME", "DURATION", "SET") and t.value
+
+
+# --- held-out news styles (wire, British, sports, business) ---------------------------------------
+
+
+def test_the_week_of_a_date_is_that_week() -> None:
+    t = one("The panel was aiming for a vote in the week of May 12.", ref=dt.date(2025, 4, 15))
+    assert (t.text, t.value) == ("the week of May 12", "2025-W20")
+
+
+def test_plural_weekdays_are_sets() -> None:
+    t = one("Volunteers gave their Saturdays to pack boxes.")
+    assert (t.text, t.type, t.value) == ("Saturdays", "SET", "XXXX-WXX-6")
+
+
+def test_and_a_half_durations() -> None:
+    assert values("Prices are fixed for the next decade and a half.") == {"the next decade and a half": "P15Y"}
+    assert values("The talks lasted a year and a half.") == {"a year and a half": "P1.5Y"}
+
+
+def test_bare_plural_units_joined_or_before_an_event() -> None:
+    got = values("Answers should have taken days, not months. He left minutes before the vote.")
+    assert got == {"days": "PXD", "months": "PXM", "minutes": "PTXM"}
+    assert values("The days are long and the months fly by.") == {}
+
+
+def test_halves_of_a_match_are_not_halves_of_the_year() -> None:
+    assert values("Silva scored a first-half penalty and we were poor in the first half.") == {}
+    assert values("Profit rose in the first half.", ref=dt.date(2025, 8, 1)) == {"the first half": "2025-H1"}
+
+
+def test_deadlines_in_present_or_future_clauses_lie_ahead() -> None:
+    # REF is Tuesday 8 October 2024.
+    assert values("Schools will remain closed until Monday.") == {"Monday": "2024-10-14"}
+    assert values("Water is available daily through Monday.") == {"daily": "P1D", "Monday": "2024-10-14"}
+    assert values("Crews worked through the weekend.", ref=dt.date(2025, 1, 27)) == {"the weekend": "2025-W04-WE"}
+
+
+def test_expected_with_an_object_before_to_looks_ahead() -> None:
+    got = values("Marsh said she expected the full Senate to consider the bill before the August recess.",
+                 ref=dt.date(2025, 4, 15))
+    assert got == {"August": "2025-08"}

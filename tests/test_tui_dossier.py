@@ -108,7 +108,8 @@ async def test_d_on_an_actor_merges_netanyahu_across_reports_and_opens_a_quote(t
             assert [it.data.description for it in events.items] == ["Benjamin Netanyahu met his cabinet",
                                                                    "Netanyahu barred the trip"]
             await pilot.press("4")
-            assert "Prime Minister" in screen_text(app)
+            # The titles section is laid out and painted on a later frame than the key: wait for it.
+            await wait_for(pilot, lambda: "Prime Minister" in screen_text(app))
             await pilot.press("escape")
             assert app.screen is report
     finally:

@@ -8,12 +8,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import threading
+import time
 from pathlib import Path
 
+import pytest
 from library_fakes import FakeParser, Report
 from library_ui import REPORTS, GatedParser, idle, indexed, lib_screen, library_app, md, wait_for, write_all
 from tui_fixtures import marked_text, report_loaded, screen_text, title_of
 
+from briefing.library import api as library_api
+from briefing.model import Briefing
 from briefing.tui.library_source import live_query, open_for_reader
 from briefing.tui.screens.library import LibraryScreen
 from briefing.tui.screens.report import ReportScreen
@@ -222,4 +226,155 @@ async def test_quitting_while_indexing_stops_the_indexer(tmp_path: Path) -> None
         assert not source.state.running and source.state.cancelled
         assert gated.total <= 3  # the first file, the one in progress; not the 28 others
     finally:
+        source.close()
+
+
+# -- search while indexing -----------------------------------------------------------------------------
+
+
+class PermitParser(FakeParser):
+    """Parses a report only when the test allows one more (`allow(n)`), to look at the screen between."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.permits = threading.Semaphore(0)
+
+    def allow(self, n: int) -> None:
+        self.permits.release(n)
+
+    def __call__(self, data: bytes, path: str) -> Briefing:
+        assert self.permits.acquire(timeout=20), "the test never allowed this parse"
+        return super().__call__(data, path)  # counted in `calls` only once allowed
+
+
+class SlowParser(FakeParser):
+    def __call__(self, data: bytes, path: str) -> Briefing:
+        time.sleep(0.05)
+        return super().__call__(data, path)
+
+
+def harbour_folder(root: Path, matching: int, other: int) -> set[str]:
+    """`matching` reports that mention the harbour and `other` that do not; returns the matching names."""
+    root.mkdir(parents=True)
+    names = {f"m{i:02}.md" for i in range(matching)}
+    for i, name in enumerate(sorted(names | {f"n{i:02}.md" for i in range(other)})):
+        body = "The harbour pilots joined the strike at noon." if name in names else "Farmers met the water board."
+        (root / name).write_text(md(f"Report {name[:-3]}", f"2024-05-{i % 28 + 1:02}", body), encoding="utf-8")
+    return names
+
+
+def shown_names(lib: LibraryScreen) -> set[str]:
+    return {Path(p).name for p in lib.order()}
+
+
+async def test_search_results_fill_in_while_indexing_and_are_complete_at_the_end(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A search typed while the folder is being indexed shows what is indexed so far, then more rows as
+    reports are indexed (not only when the query is typed again), and every match once indexing ends.
+    The report the user moved to stays selected as rows come in."""
+    monkeypatch.setattr(library_api, "BATCH_SECONDS", 0.0)  # each report is searchable once parsed
+    root = tmp_path / "r"
+    matching = harbour_folder(root, matching=6, other=2)
+    parser = PermitParser()
+    source = indexed(root, parser, tmp_path / "c")
+    try:
+        async with library_app(source, size=(100, 40)) as (app, pilot):
+            lib = lib_screen(app)
+            await wait_for(pilot, lambda: source.state.running)
+            await pilot.press("slash", *"harbour", "enter")
+            await wait_for(pilot, lambda: lib.results is not None and not lib._searching)
+            assert "No report matches" in screen_text(app)
+
+            def caught_up() -> bool:  # the rows are the matching reports parsed so far, and say so
+                found = {n for n in parser.calls if n in matching}
+                n = len(found)
+                return bool(found) and shown_names(lib) == found and \
+                    f"/harbour: {n} matching report{'s' if n != 1 else ''}" in screen_text(app)
+
+            parser.allow(3)
+            await wait_for(pilot, caught_up)
+            text = screen_text(app)
+            assert "indexing" in text and source.state.running  # still indexing: the rest is held
+            for name in shown_names(lib):
+                assert f"Report {name[:-3]}" in text
+            first = len(lib.results or ())
+
+            parser.allow(3)
+            await wait_for(pilot, lambda: parser.total == 6 and caught_up())
+            assert len(lib.results or ()) > first and source.state.running
+            await pilot.press("j")  # the user moves to the second result...
+            chosen = lib.reports.selected.data.path  # type: ignore[union-attr]
+
+            parser.allow(2)
+            await wait_for(pilot, lambda: idle(source) and "indexing" not in screen_text(app))
+            await wait_for(pilot, lambda: shown_names(lib) == matching)
+            assert "/harbour: 6 matching reports" in screen_text(app)
+            assert lib.reports.selected.data.path == chosen  # type: ignore[union-attr]  # ...and stays on it
+            await pilot.press("escape")
+            assert not lib.searching and lib.reports.shown == 8
+    finally:
+        parser.allow(100)
+        source.close()
+
+
+async def test_search_runs_again_at_a_bounded_rate_while_indexing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forty reports committed one by one must not cost forty searches: the shown query runs again at
+    most about twice a second while indexing, once at the end, and never once the index is idle."""
+    monkeypatch.setattr(library_api, "BATCH_SECONDS", 0.0)
+    root = tmp_path / "r"
+    matching = harbour_folder(root, matching=30, other=10)
+    source = indexed(root, SlowParser(), tmp_path / "c")
+    searches: list[float] = []
+    search = source.search
+
+    def counting(query: str, limit: int = 200) -> list:  # type: ignore[type-arg]
+        searches.append(time.monotonic())
+        return search(query, limit)
+
+    source.search = counting  # type: ignore[method-assign]
+    try:
+        async with library_app(source, size=(100, 40)) as (app, pilot):
+            lib = lib_screen(app)
+            await wait_for(pilot, lambda: source.state.running)
+            await pilot.press("slash", *"harbour", "enter")
+            await wait_for(pilot, lambda: lib.results is not None and not lib._searching)
+            start = time.monotonic()
+            committed_then = source.state.committed
+            await wait_for(pilot, lambda: idle(source) and shown_names(lib) == matching, timeout=60)
+            elapsed = time.monotonic() - start
+            assert "/harbour: 30 matching reports" in screen_text(app)
+            assert source.state.committed - committed_then >= 20  # most reports came in after the query
+            reruns = len(searches) - 1
+            # Each ~0.5 s, plus the one at the end (and one more if a search was under way then).
+            assert 1 <= reruns <= elapsed / 0.5 + 3, (reruns, elapsed)
+            settled = len(searches)
+            await pilot.pause(1.2)
+            assert len(searches) == settled  # nothing new in the index: no search
+    finally:
+        source.close()
+
+
+async def test_leaving_the_search_while_indexing_brings_the_list_back_for_good(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(library_api, "BATCH_SECONDS", 0.0)
+    root = tmp_path / "r"
+    harbour_folder(root, matching=3, other=2)
+    parser = PermitParser()
+    source = indexed(root, parser, tmp_path / "c")
+    try:
+        async with library_app(source, size=(100, 40)) as (app, pilot):
+            lib = lib_screen(app)
+            await wait_for(pilot, lambda: source.state.running)
+            await pilot.press("slash", *"harbour", "enter")
+            await wait_for(pilot, lambda: lib.results is not None and not lib._searching)
+            await pilot.press("escape")
+            assert not lib.searching
+            parser.allow(5)
+            await wait_for(pilot, lambda: idle(source) and lib.reports.shown == 5)
+            await pilot.pause(0.6)
+            assert not lib.searching and "matching" not in screen_text(app)
+            assert "Report n00" in screen_text(app)  # the reports, not search results
+    finally:
+        parser.allow(100)
         source.close()

@@ -176,6 +176,8 @@ async def test_pages_and_ends_of_a_5000_item_list() -> None:
         await pilot.press("3")
         quotes = screen(app).pane("quotes")
         assert quotes.total == 5000
+        # A page is what the pane shows: wait until it is laid out (a busy machine takes a few frames).
+        await wait_for(pilot, lambda: quotes.scrollable_content_region.height > 4)
         await pilot.press("pagedown")
         first_page = quotes.cursor
         assert first_page is not None and first_page > 3

@@ -37,6 +37,16 @@ def parse_size(value: str) -> int:
     return n
 
 
+def parse_workers(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return n
+
+
 # C0/C1 controls, DEL, bidi controls, line/paragraph separators and lone surrogates: never sent raw to a
 # terminal in an error line (a file name may hold ESC or a newline).
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -108,12 +118,12 @@ def emit(out: str, path: str | None) -> int:
     except BrokenPipeError:
         raise  # the reader went away: `cli.main` exits quietly
     except OSError as exc:  # a full disk, /dev/full, an I/O error
-        _drop_stdout()
+        drop_stdout()
         return fail("<stdout>", exc.strerror or str(exc))
     return EXIT_OK
 
 
-def _drop_stdout() -> None:
+def drop_stdout() -> None:
     # Point stdout at /dev/null so the interpreter's final flush of unwritten output cannot fail again.
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)

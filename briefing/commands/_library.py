@@ -14,40 +14,60 @@ import re
 import stat
 import sys
 import time
-from typing import TYPE_CHECKING, Any, TextIO
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
-from . import EXIT_INPUT, EXIT_OK, PROG, fail, parse_size
+from . import EXIT_INPUT, EXIT_OK, PROG, fail, parse_size, parse_workers, parser
 
 if TYPE_CHECKING:
     from ..library import Library, Progress, RefreshStats
 
+T = TypeVar("T")
 
-def add_library_options(p: argparse.ArgumentParser, *, paths_help: str = "report files or folders") -> None:
+
+def library_args(argv: Sequence[str], name: str, description: str, paths_help: str, *,
+                 subject: tuple[str, str] | None = None,
+                 options: Callable[[argparse.ArgumentParser], object] | None = None,
+                 check: Callable[[argparse.Namespace], str | None] | None = None) -> argparse.Namespace:
+    """Parse a library command's line: `[SUBJECT] [PATH ...]`, the library options, the command's own
+    `options`, then `--json`. An empty SUBJECT, or a message from `check`, is a usage error (exit 2)."""
+    p = parser(name, description)
+    if subject:
+        p.add_argument(subject[0], metavar=subject[0].upper(), help=subject[1])
     p.add_argument("paths", nargs="*", metavar="PATH", default=None,
                    help=f"{paths_help} (default: the current folder)")
     p.add_argument("--no-cache", action="store_true",
                    help="do not read or write the index cache (everything is parsed again, in memory)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    p.add_argument("--workers", type=_workers, default=None, metavar="N",
+    p.add_argument("--workers", type=parse_workers, default=None, metavar="N",
                    help="parser processes (default: the number of CPUs, at most 4; 0 parses inline)")
     from ..load import DEFAULT_MAX_BYTES
 
     p.add_argument("--max-bytes", type=parse_size, default=DEFAULT_MAX_BYTES, metavar="N",
                    help="skip reports larger than N bytes (suffixes K, M, G; default 20M)")
-
-
-def add_json_option(p: argparse.ArgumentParser) -> None:
+    if options:
+        options(p)
     p.add_argument("--json", action="store_true", help="print JSON for scripts instead of text")
+    args = p.parse_args(argv)
+    if subject and not getattr(args, subject[0]).strip():
+        p.error(f"the {subject[0]} is empty")
+    if check and (problem := check(args)):
+        p.error(problem)
+    return args
 
 
-def _workers(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if n < 0:
-        raise argparse.ArgumentTypeError("must be 0 or more")
-    return n
+def run_on_library(args: argparse.Namespace, query: Callable[[Library, RefreshStats], T],
+                   show: Callable[[T], int]) -> int:
+    """Check the named paths, open the library and bring it up to date, `query` it, close it, `show` the
+    result. The exit code is `show`'s when that fails, else 1 when a named file could not be read."""
+    if (code := check_roots(args.paths or ["."])) != EXIT_OK:
+        return code
+    with open_library(args) as lib:
+        stats = refresh(lib, args.quiet)
+        code = exit_code(lib, stats)
+        found = query(lib, stats)
+    shown = show(found)
+    return shown if shown != EXIT_OK else code
 
 
 def check_roots(paths: list[str]) -> int:
@@ -152,7 +172,10 @@ _C1 = re.compile("[\x7f-\x9f]")
 
 
 def print_json(data: Any) -> None:
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+    """`data` as indented JSON on stdout; the library's dataclasses and dates are converted."""
+    from ..library import to_jsonable
+
+    text = json.dumps(to_jsonable(data), ensure_ascii=False, indent=2)
     # json.dumps leaves DEL and C1 controls (e.g. U+009B, a CSI to some terminals) unescaped.
     text = _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     sys.stdout.write(text + "\n")

@@ -2,49 +2,34 @@
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from . import EXIT_OK, fail, parser
-from ._library import (
-    add_json_option,
-    add_library_options,
-    check_roots,
-    date_text,
-    exit_code,
-    one_line,
-    open_library,
-    print_json,
-    refresh,
-    safe_path,
-    title_text,
-)
+from . import EXIT_OK, fail
+from ._library import date_text, library_args, one_line, print_json, run_on_library, safe_path, title_text
+
+if TYPE_CHECKING:
+    from ..library import Dossier
 
 
 def main(argv: Sequence[str]) -> int:
-    p = parser("dossier", "Follow one actor across the reports: every report that mentions them (merged by "
-                          "name and aliases; a surname joins the full name when only one person has it), "
-                          "their titles over time, their quotes and the events they are in, by date. "
-                          "Exit status 1 when no report mentions the name.")
-    p.add_argument("name", metavar="NAME", help="the actor, e.g. 'Benjamin Netanyahu' or 'Netanyahu'")
-    add_library_options(p, paths_help="report files or folders to look in")
-    add_json_option(p)
-    args = p.parse_args(argv)
-    if not args.name.strip():
-        p.error("the name is empty")
-    if (code := check_roots(args.paths or ["."])) != EXIT_OK:
-        return code
-    with open_library(args) as lib:
-        stats = refresh(lib, args.quiet)
-        code = exit_code(lib, stats)
-        d = lib.dossier(args.name)
-    if args.json:
-        from ..library import to_jsonable
+    args = library_args(
+        argv, "dossier", "Follow one actor across the reports: every report that mentions them (merged by name "
+        "and aliases; a surname joins the full name when only one person has it), their titles over time, their "
+        "quotes and the events they are in, by date. Exit status 1 when no report mentions the name.",
+        "report files or folders to look in",
+        subject=("name", "the actor, e.g. 'Benjamin Netanyahu' or 'Netanyahu'"))
+    return run_on_library(args, lambda lib, _: lib.dossier(args.name), lambda d: _show(args, d))
 
-        print_json(to_jsonable(d))
+
+def _show(args: argparse.Namespace, d: Dossier | None) -> int:
+    if args.json:
+        print_json(d)
     if d is None:
         return fail("dossier", f"no report mentions {one_line(args.name)!r}")
     if args.json:
-        return code
+        return EXIT_OK
 
     out: list[str] = [f"{one_line(d.name)}" + (f" ({d.kind})" if d.kind else "")]
     if d.aliases:
@@ -74,4 +59,4 @@ def main(argv: Sequence[str]) -> int:
             when = date_text(e.date_start) if e.date_start else one_line(e.when_text)
             out.append(f"  {when:<10}  {one_line(e.description)}  ({safe_path(e.path)})")
     print("\n".join(out))
-    return code
+    return EXIT_OK

@@ -2,41 +2,33 @@
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import EXIT_OK, parser
-from ._library import (
-    add_json_option,
-    add_library_options,
-    check_roots,
-    exit_code,
-    open_library,
-    print_json,
-    refresh,
-)
+from . import EXIT_OK
+from ._library import library_args, print_json, run_on_library
+
+if TYPE_CHECKING:
+    from ..library import RefreshStats
 
 
 def main(argv: Sequence[str]) -> int:
-    p = parser("index", "Index the reports under the given folders (recursively) so that search, dossier and "
-                        "timeline are fast. Unchanged reports are never parsed twice. A progress bar shows "
-                        "on a terminal; unreadable files are skipped with a warning each.")
-    add_library_options(p, paths_help="report files or folders to index")
-    add_json_option(p)
-    args = p.parse_args(argv)
-    if (code := check_roots(args.paths or ["."])) != EXIT_OK:
-        return code
-    with open_library(args) as lib:
-        stats = refresh(lib, args.quiet)
-        code = exit_code(lib, stats)
-        total = lib.count()
+    args = library_args(argv, "index", "Index the reports under the given folders (recursively) so that search, "
+                        "dossier and timeline are fast. Unchanged reports are never parsed twice. A progress bar "
+                        "shows on a terminal; unreadable files are skipped with a warning each.",
+                        "report files or folders to index")
+    return run_on_library(args, lambda lib, stats: (stats, lib.count(), lib.db_path),
+                          lambda found: _show(args, *found))
+
+
+def _show(args: argparse.Namespace, stats: RefreshStats, total: int, cache: Path | None) -> int:
     if args.json:
         from ..library import to_jsonable
 
-        data = to_jsonable(stats)
-        data["warnings"] = [{"path": p, "reason": r} for p, r in stats.warnings]
-        data["reports"] = total
-        data["cache"] = str(lib.db_path) if lib.db_path else None
-        print_json(data)
+        print_json(to_jsonable(stats) | {"warnings": [{"path": p, "reason": r} for p, r in stats.warnings],
+                                         "reports": total, "cache": str(cache) if cache else None})
     elif not args.quiet:
         parts = [f"{stats.parsed} parsed", f"{stats.unchanged + stats.same_content} unchanged"]
         if stats.removed:
@@ -44,4 +36,4 @@ def main(argv: Sequence[str]) -> int:
         if stats.skipped:
             parts.append(f"{stats.skipped} skipped")
         print(f"{total} reports indexed ({', '.join(parts)}) in {stats.seconds:.1f} s")
-    return code
+    return EXIT_OK

@@ -5,14 +5,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from . import PROG, add_input_options, parser
-
-
-def _workers(value: str) -> int:
-    # `_library`'s (imported here, not at the top: it brings json and more into the reader's start-up).
-    from ._library import _workers as parse_workers
-
-    return parse_workers(value)
+# Not `_library` (the library commands' helpers): it would bring json and more into the reader's start-up.
+from . import PROG, add_input_options, parse_workers, parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--samples", action="store_true", help="open the bundled sample reports")
     p.add_argument("--no-cache", action="store_true",
                    help="keep the library's index in memory only (nothing read from or written to the cache)")
-    p.add_argument("--workers", type=_workers, default=None, metavar="N",
+    p.add_argument("--workers", type=parse_workers, default=None, metavar="N",
                    help="parser processes for indexing a library (default: the number of CPUs, at most 4; "
                         "0 parses in the reader's own process)")
     p.add_argument("--theme", metavar="NAME", help="Textual theme, e.g. ansi-dark, ansi-light, nord")

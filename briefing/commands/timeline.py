@@ -2,40 +2,28 @@
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from . import EXIT_OK, parser
-from ._library import (
-    add_json_option,
-    add_library_options,
-    check_roots,
-    exit_code,
-    one_line,
-    open_library,
-    print_json,
-    refresh,
-    safe_path,
-)
+from . import EXIT_OK
+from ._library import library_args, one_line, print_json, run_on_library, safe_path
+
+if TYPE_CHECKING:
+    from ..library import StoryEvent
 
 
 def main(argv: Sequence[str]) -> int:
-    p = parser("timeline", "Merge the timelines of the reports into one chronology: dated events first, "
-                           "by date; then events that could not be dated, by report date. Each event "
-                           "names its report.")
-    add_library_options(p, paths_help="report files or folders")
-    add_json_option(p)
-    args = p.parse_args(argv)
-    if (code := check_roots(args.paths or ["."])) != EXIT_OK:
-        return code
-    with open_library(args) as lib:
-        stats = refresh(lib, args.quiet)
-        code = exit_code(lib, stats)
-        events = lib.story_timeline()
-    if args.json:
-        from ..library import to_jsonable
+    args = library_args(argv, "timeline", "Merge the timelines of the reports into one chronology: dated events "
+                        "first, by date; then events that could not be dated, by report date. Each event names "
+                        "its report.", "report files or folders")
+    return run_on_library(args, lambda lib, _: lib.story_timeline(), lambda events: _show(args, events))
 
-        print_json({"count": len(events), "events": to_jsonable(events)})
-        return code
+
+def _show(args: argparse.Namespace, events: list[StoryEvent]) -> int:
+    if args.json:
+        print_json({"count": len(events), "events": events})
+        return EXIT_OK
     lines = []
     for e in events:
         if e.date_start is None:
@@ -47,4 +35,4 @@ def main(argv: Sequence[str]) -> int:
         lines.append(f"{when:<22}  {one_line(e.description)}  [{safe_path(e.path)}]")
     if lines:
         print("\n".join(lines))
-    return code
+    return EXIT_OK

@@ -28,6 +28,7 @@ from .quotes_attribution import (
     from_right,
     trailing_attribution,
 )
+from .quotes_headline import headline_quotes
 from .quotes_indirect import find_indirect
 from .quotes_lexicon import lexicon
 from .quotes_marks import Stretch, find_stretches
@@ -45,6 +46,7 @@ _RIGHT_WINDOW = 160  # an attribution after a quotation is short: '", said X, th
 _TERM_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "to", "a", "an", "in", "on", "at", "de", "du", "la",
                                   "le", "with", "or", "&", "von", "van", "der"})
 _TERMINAL = ".!?…"
+_STRAY_WORDS = 2  # an unclosed, unattributed mark before this many words or fewer quotes nothing
 
 
 @dataclass
@@ -262,11 +264,17 @@ def _read(doc: Document, cands: list[Candidate], n: int, prev_any: Candidate | N
         # 'Other reports suggested that markets "slowed"': a document alone does not speak.
         c.accepted = not (c.kind == "partial" and att.np is not None and att.np.kind == "doc"
                           and c.speaker is not None and c.speaker.actor_id is None)
-    elif c.kind == "direct":
+    elif c.kind == "direct" and not _stray_mark(s, content):
         c.accepted = True
         _context_speaker(doc, c, prev_acc, index)
     # A partial quotation with no speaker in its sentence is a scare quote: not accepted.
     return True
+
+
+def _stray_mark(s: Stretch, content: str) -> bool:
+    """'“a “a “a': an opening mark never closed, before a word or two and with no speaker of its own,
+    is a stray (a typo, an inch mark, hostile input), not a quotation."""
+    return s.close_at is None and not s.runs_on and not s.continues and len(_words(content)) <= _STRAY_WORDS
 
 
 def _inherit(c: Candidate, prev: Candidate) -> None:
@@ -370,7 +378,12 @@ def run(doc: Document, found: Briefing) -> Briefing:
         s = c.stretch
         quotes.append(quote(text[s.start : s.end], span(s.start, s.end), c.kind, c.speaker,  # type: ignore[arg-type]
                             cue=c.cue, addressee=c.addressee, medium=c.medium, sentence=_sentence_span(doc, c)))
-    quotes.extend(find_indirect(doc, index, [(c.stretch.open_at, c.outer_end) for c in cands]))
+    headline = headline_quotes(doc, index)
+    quotes.extend(headline)
+    indirect = find_indirect(doc, index, [(c.stretch.open_at, c.outer_end) for c in cands])
+    # A headline's reported statement that holds a quotation is that quotation, said once.
+    quotes.extend(q for q in indirect
+                  if not any(q.span.start <= h.span.start and h.span.end <= q.span.end for h in headline))
     quotes = _with_section(doc, index, quotes)
     quotes.sort(key=lambda q: (q.span.start, q.span.end))
     for i, q in enumerate(quotes, start=1):

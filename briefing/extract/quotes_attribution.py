@@ -225,8 +225,8 @@ def from_right(toks: list[Tok]) -> Attribution | None:
     limit = min(n, i + 16)
     while j < limit:
         w = toks[j]
-        if w.text in _STOP:
-            break
+        if w.text in _STOP and not (w.text == "." and j > i and is_abbrev(toks[j - 1])):
+            break  # a sentence's end, but not the period of "Gov." or "Sen." in the speaker's title
         if w.text == "," and j + 1 < n and toks[j + 1].low in RELATIVES:
             # '"...," the official, who asked not to be named, told Reuters': skip the clause.
             nxt = next((m for m in range(j + 2, min(n, j + 25)) if toks[m].text in (",", *_STOP)), None)
@@ -392,7 +392,7 @@ def trailing_attribution(toks: list[Tok], lo: int, n: int) -> tuple[int, NP, Tok
     last = toks[end - 1]
     cue = lex.cues.get(last.low)
     if cue is not None and cue.form in ("s", "past"):
-        np = np_left(toks, end - 2, lo)
+        np = np_left(toks, _skip_back(toks, end - 2, lo), lo)  # ", a watchdog has found."
         if np is not None and np.kind in _SPEAKER_KINDS and np.first - 1 >= lo and toks[np.first - 1].text == ",":
             return np.first - 1, np, last
         return None

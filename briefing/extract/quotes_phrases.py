@@ -36,6 +36,10 @@ _PREPOSITIONS = frozenset({"in", "at", "on", "for", "to", "from", "with", "after
                            "about", "into", "over", "under", "than", "as", "via", "per", "without", "within",
                            "outside", "inside", "near", "since", "until", "through", "across", "against"})
 
+# Bodies that speak even when introduced with "a": "a watchdog has found", "an inquiry concluded"
+# (while "a bank" or "a company" is no source).
+_FINDING_BODIES = frozenset({"watchdog", "inquiry", "panel", "tribunal", "regulator"})
+
 NPKind = Literal["name", "pronoun", "person", "org", "doc"]
 
 
@@ -171,7 +175,7 @@ def _classify(toks: list[Tok], first: int, last: int, lex: Lexicon) -> NP | None
     low = head_t.low
     if low in lex.doc_heads:
         return NP(first, last, "doc", start, end, start, end, low, indefinite)
-    if low in lex.org_heads and not indefinite and low not in lex.person_heads:
+    if low in lex.org_heads and (not indefinite or low in _FINDING_BODIES) and low not in lex.person_heads:
         return NP(first, last, "org", start, end, start, end, low, False)
     if low in lex.person_heads or low in lex.titles:
         if low in lex.org_heads and toks[first].low in ("the", "its", "this"):

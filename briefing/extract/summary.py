@@ -2,7 +2,9 @@
 
 The extractive summary is the lead sentence plus the most salient other sentences (never more than
 five in all), in reading order. A sentence is salient when it names the report's salient actors,
-carries a quote or a date, and comes early; near-duplicates of chosen sentences are skipped.
+carries a quote or a date, and comes early; near-duplicates of chosen sentences are skipped. Only
+prose is chosen (words of letters, not a rule, a list marker or a link), never the byline, and a
+wire dateline is left out of the text and span.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 from ..document import Document
 from ..model import Briefing, SummaryItem, span, trusted
 from . import sections
-from .metadata import match_dateline
+from .dateline import story_from
 
 # Items are built from offsets and slices of the text: no validation (see `model.trusted`).
 _new_item = trusted(SummaryItem)
@@ -23,6 +25,9 @@ _MIN_WORDS, _MAX_WORDS = 6, 70
 # Word counts only matter against these bounds: match that many words (and stop) instead of listing them.
 _AT_LEAST_MIN = re.compile(rf"\W*+(?:\w++\W*+){{{_MIN_WORDS}}}")
 _MORE_THAN_MAX = re.compile(rf"\W*+(?:\w++\W*+){{{_MAX_WORDS + 1}}}")
+_LETTER_RUN = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more
+# Scripts written without spaces between words (Chinese, Japanese, Thai): one run can be a sentence.
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{4}")
 
 
 def _unbalanced(sentence: str) -> bool:
@@ -47,21 +52,39 @@ def _budget(n_sentences: int) -> int:
     return MAX_SENTENCES
 
 
-def _candidates(doc: Document, title: str | None) -> list[int]:
+def _has_words(text: str) -> bool:
+    """Prose, not a rule, a list marker, a link or a row of figures: at least two words of letters (the
+    letters of a link or an address are not words), and letters make up a third of what is not space."""
+    tokens = text.split()
+    if "://" in text or "www." in text or "@" in text:
+        tokens = [t for t in tokens if not ("://" in t or "www." in t or "@" in t)]
+        text = " ".join(tokens)
+    words = _LETTER_RUN.findall(text)
+    if len(words) < 2 and _UNSPACED.search(text) is None:
+        return False
+    return 3 * sum(map(len, words)) >= sum(map(len, tokens))
+
+
+def _candidates(doc: Document, found: Briefing) -> list[int]:
+    title = found.title.strip() if found.title else None
+    byline = f"by {' '.join(found.byline.split())}".lower() if found.byline else None
     out = []
     for i, s in enumerate(doc.sentences):
         b = doc.blocks[s.block]
         if b.kind == "heading" or not sections.is_prose(doc, s.block):
             continue
         text = doc.text[s.start : s.end]
-        if title and text.strip() == title.strip():
+        if title and text.strip() == title:
+            continue
+        # The byline line ("By Ingrid Solbakken") says who wrote the report, not what happened.
+        if byline and text[:3].lower() == "by " and " ".join(text.split()).lower() == byline:
             continue
         out.append(i)
     return out
 
 
 def _extractive(doc: Document, found: Briefing) -> list[SummaryItem]:
-    cands = _candidates(doc, found.title)
+    cands = _candidates(doc, found)
     if not cands:
         return []
     n = len(doc.sentences)
@@ -106,25 +129,33 @@ def _extractive(doc: Document, found: Briefing) -> list[SummaryItem]:
             ws = word_sets[i] = {w.lower() for w in _WORD.findall(doc.text, s.start, s.end)}
         return ws
 
-    lead = cands[0]
+    # Only the sentences the choice reaches are checked for words (checking every sentence costs more
+    # than the rest of the step).
+    starts: dict[int, int] = {}
+
+    def prose(i: int) -> bool:
+        # Without its dateline ("WASHINGTON, Oct. 8 (Reuters) —"), which is not part of what happened.
+        start = starts[i] = story_from(doc, i)
+        return _has_words(doc.text[start : doc.sentences[i].end])
+
+    lead = next((i for i in cands if prose(i)), None)
+    if lead is None:
+        return []
     chosen = [lead]
-    for i in sorted(cands[1:], key=lambda i: (-score[i], i)):
+    for i in sorted(cands, key=lambda i: (-score[i], i)):
         if len(chosen) >= _budget(len(cands)):
             break
         if score[i] <= 0:
             break
+        if i == lead or not prose(i):
+            continue
         if any(len(words(i) & words(j)) > 0.6 * max(1, min(len(words(i)), len(words(j)))) for j in chosen):
             continue
         chosen.append(i)
     items = []
     for i in sorted(chosen):
         s = doc.sentences[i]
-        start = s.start
-        if i == lead:
-            # The lead's dateline ("WASHINGTON, Oct. 8 (Reuters) —") is not part of what happened.
-            m = match_dateline(doc.text, s.start, s.end)
-            if m:
-                start = m.end()
+        start = starts[i]
         items.append(_new_item(
             text=" ".join(doc.text[start : s.end].split()),
             span=span(start, s.end),

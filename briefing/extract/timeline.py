@@ -5,6 +5,11 @@ its sentence and the sentence span. Durations ("three years"), sets ("every week
 references ("recently", "now", "in the future") place nothing on a calendar, so they make no events.
 Items of an explicit `## Timeline` section are events too (origin "section"), read as written.
 
+The description is display text: the clause, at most 160 characters around the expression, cut
+between words, with an ellipsis where the sentence goes on and without a wire dateline
+("LISBON, Oct. 8 (Reuters) — "); the event's span stays the whole sentence. The dateline's own date
+says when the story was filed: it makes an event only when nothing else dates its sentence.
+
 Order: events with a calendar date (absolute, or resolved against the reference date) by date, coarser
 first on the same day ("October" before "Oct. 8"); then, when there is no reference date, relative
 ones in the order their stand-in dates give (July < last month < last week < today); then the rest
@@ -20,6 +25,7 @@ from ..document import Document
 from ..model import Briefing, Event, EventTime, Span, TimeExpression, span, trusted
 from . import timex
 from .actors import mention_rows
+from .dateline import story_from
 from .timex_resolve import Tx
 
 _MAX_DESCRIPTION = 160
@@ -30,6 +36,25 @@ _CLAUSE_BREAK = re.compile(
     r"though|because|since|whereas|where|according\s+to|then|until|so)\b))\s*"
 )
 _DAY_PART_HOURS = {"MO": 8, "MI": 12, "AF": 14, "EV": 19, "NI": 22}
+# Where a description may be cut: between words. A longer "word" (a URL, a run of symbols) may be cut.
+_BREAKS = (" ", "\n", "\t", "\u00a0")
+_LONG_WORD = 40
+_LEADING_JUNK = " ,;:—–"
+_CLOSERS = ")]}”’»"
+_TRAILING_JUNK = " ,;:—–-/([{“‘«"
+_LEAD_IN_WORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "into",
+                            "onto", "over", "under", "about", "and", "or", "nor", "but", "that", "than", "as"})
+
+
+def _first_break(text: str, lo: int, hi: int) -> int:
+    """The first space between words in [lo, hi), or -1."""
+    found = [k for k in (text.find(c, lo, hi) for c in _BREAKS) if k != -1]
+    return min(found) if found else -1
+
+
+def _last_break(text: str, lo: int, hi: int) -> int:
+    """The last space between words in [lo, hi), or -1."""
+    return max(text.rfind(c, lo, hi) for c in _BREAKS)
 
 
 def _clause(text: str, s0: int, s1: int, t0: int, t1: int) -> tuple[int, int]:
@@ -37,8 +62,14 @@ def _clause(text: str, s0: int, s1: int, t0: int, t1: int) -> tuple[int, int]:
     widened with its neighbours if that is too short to say much."""
     if s1 - s0 <= _MAX_DESCRIPTION:
         return s0, s1
-    # Only the neighbourhood matters (and a sentence-less text must not make this quadratic).
-    s0, s1 = max(s0, t0 - 4 * _MAX_DESCRIPTION), min(s1, t1 + 4 * _MAX_DESCRIPTION)
+    # Only the neighbourhood matters (and a sentence-less text must not make this quadratic); the
+    # neighbourhood starts and ends between words.
+    n0, n1 = max(s0, t0 - 4 * _MAX_DESCRIPTION), min(s1, t1 + 4 * _MAX_DESCRIPTION)
+    if n0 > s0 and (k := _first_break(text, n0, t0)) != -1:
+        n0 = k + 1
+    if n1 < s1 and (k := _last_break(text, t1, n1)) != -1:
+        n1 = k
+    s0, s1 = n0, n1
     cuts = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text, s0, s1) if t1 <= m.start() or m.end() <= t0]
     segs = list(zip([s0] + [e for _, e in cuts], [s for s, _ in cuts] + [s1], strict=True))
     k = next((i for i, (a, b) in enumerate(segs) if a <= t0 < b), len(segs) - 1)
@@ -57,24 +88,49 @@ def _clause(text: str, s0: int, s1: int, t0: int, t1: int) -> tuple[int, int]:
     return min(lo, t0), max(hi, t1)
 
 
-def _trim(text: str, lo: int, hi: int, t0: int, t1: int) -> str:
-    """The clause as one line, at most `_MAX_DESCRIPTION` characters, keeping the expression in view."""
-    if hi - lo > _MAX_DESCRIPTION:
-        room = _MAX_DESCRIPTION - (t1 - t0)
-        left = min(t0 - lo, max(room // 3, room - (hi - t1)))
-        a = t0 - max(0, left)
-        b = min(hi, a + _MAX_DESCRIPTION)
-        if a > lo:
-            sp = text.find(" ", a, t0)
-            a = sp + 1 if sp != -1 else a
-        if b < hi:
-            sp = text.rfind(" ", t1, b)
-            b = sp if sp != -1 else b
-        out = ("…" if a > lo else "") + text[a:b].strip() + ("…" if b < hi else "")
+def _window(text: str, lo: int, hi: int, t0: int, t1: int) -> tuple[int, int]:
+    """At most `_MAX_DESCRIPTION` characters of [lo, hi) around the expression [t0, t1), cut between
+    words (a word longer than `_LONG_WORD` may be cut: it is not prose)."""
+    room = max(0, _MAX_DESCRIPTION - (t1 - t0))
+    left = max(0, min(t0 - lo, max(room // 3, room - (hi - t1))))
+    a = t0 - left
+    b = max(t1, min(hi, a + _MAX_DESCRIPTION))
+    if a > lo and not text[a - 1].isspace():
+        k = _first_break(text, a, t0)
+        if k == -1:  # the word runs into the expression: keep it whole
+            k = _last_break(text, max(lo, a - _LONG_WORD), a)
+            k = k if k != -1 or a - lo > _LONG_WORD else lo - 1
+        a = k + 1 if k != -1 else a
+    if b < hi and not text[b].isspace():
+        k = _last_break(text, t1, b)
+        if k == -1:
+            k = _first_break(text, b, min(hi, b + _LONG_WORD))
+            k = k if k != -1 or hi - b > _LONG_WORD else hi
+        b = k if k != -1 else b
+    return a, b
+
+
+def _trim(text: str, lo: int, hi: int, t0: int, t1: int, s0: int, s1: int) -> str:
+    """The clause [lo, hi) as one line, at most `_MAX_DESCRIPTION` characters, keeping the expression
+    [t0, t1) in view; an ellipsis marks where the story [s0, s1) goes on."""
+    a, b = _window(text, lo, hi, t0, t1) if hi - lo > _MAX_DESCRIPTION else (lo, hi)
+    out = " ".join(text[a:b].replace("**", "").replace("__", "").split())
+    out = out.lstrip(_LEADING_JUNK)
+    if b < s1:
+        # Nothing left to read after a comma, a dash, an opening bracket or quote before the ellipsis.
+        out = out.rstrip(_TRAILING_JUNK)
+        while True:
+            # An opening quote, or a word that only leads into the next one ("the impounding of…").
+            head, _, last = out.rpartition(" ")
+            if not head or not (last in ('"', "'") or last.lower() in _LEAD_IN_WORDS):
+                break
+            out = head.rstrip(_TRAILING_JUNK)
+        out = out and out + "…"
     else:
-        out = text[lo:hi].strip()
-    out = " ".join(out.replace("**", "").replace("__", "").split())
-    return out.rstrip(" ,;:—–-")
+        out = out.rstrip(" ,;:—–-")
+    if out and a > s0:
+        out = "…" + out.lstrip(_CLOSERS)
+    return out or " ".join(text[t0:t1].split())
 
 
 def _actor_index(doc: Document, found: Briefing) -> tuple[list[int], list[str]]:
@@ -167,6 +223,10 @@ def run(doc: Document, found: Briefing) -> Briefing:
     events: list[tuple[tuple, dict]] = []
     # One event per sentence and date; a clock time replaces the bare day it refines ("on Sunday at midnight").
     slot: dict[tuple[int, str], int] = {}
+    # An expression in a dateline dates the filing; the story's own dates, when it has some, say when
+    # things happened: those events win and the dateline's is dropped.
+    by_dateline: set[int] = set()
+    starts: dict[int, int] = {}
     for order, (tx, tm) in enumerate(_pairs(doc, found)):
         bi = doc.block_index_at(tx.start)
         item = items.get(bi) if bi is not None else None
@@ -180,20 +240,36 @@ def run(doc: Document, found: Briefing) -> Briefing:
         if si is None:
             continue
         key = (si, tx.when.value if tx.when.gran == "day" else tm.value)
-        k = slot.get(key)
-        if k is not None and not (tm.type == "TIME" and events[k][1]["when"].granularity != "time"):
-            continue
         sent = doc.sentences[si]
-        lo, hi = _clause(text, sent.start, sent.end, tx.start, tx.end)
+        s0 = starts.get(si)
+        if s0 is None:
+            s0 = story_from(doc, si)
+            starts[si] = s0 if s0 < sent.end else sent.start  # a sentence all dateline is read as written
+        t0, t1 = tx.start, tx.end
+        in_dateline = t0 < s0
+        if in_dateline:
+            t0 = t1 = s0
+        k = slot.get(key)
+        if k is not None and not (k in by_dateline and not in_dateline) and not (
+                tm.type == "TIME" and events[k][1]["when"].granularity != "time"):
+            continue
+        lo, hi = _clause(text, s0, sent.end, t0, t1)
         event = (_sort_key(tx, order), dict(
-            when=_event_time(tm), description=_trim(text, lo, hi, tx.start, tx.end),
+            when=_event_time(tm), description=_trim(text, lo, hi, t0, t1, s0, sent.end),
             span=_sentence_span(found, si, sent.start, sent.end),
             actor_ids=_actors_in(actor_index, sent.start, sent.end), origin="prose"))
         if k is None:
-            slot[key] = len(events)
+            k = slot[key] = len(events)
             events.append(event)
         else:
             events[k] = event
+        if in_dateline:
+            by_dateline.add(k)
+        else:
+            by_dateline.discard(k)
+    if by_dateline:
+        dated = {e[1]["span"].start for k, e in enumerate(events) if k not in by_dateline}
+        events = [e for k, e in enumerate(events) if k not in by_dateline or e[1]["span"].start not in dated]
     events.sort(key=lambda e: e[0])
     timeline = [_new_event(id=f"e{k}", **fields) for k, (_, fields) in enumerate(events, start=1)]
     return found.model_copy(update={"timeline": timeline})

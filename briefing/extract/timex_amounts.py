@@ -42,6 +42,8 @@ def _h_duration(m: re.Match[str], ctx: Context) -> Tx | None:
     ntext = m["du_n"]
     unit = unit_of(m["du_u"])
     n = number(ntext)
+    if m["du_half"] and n is not None:
+        n += 0.5  # "a decade and a half", "an hour and a half"
     nl = ntext.lower()
     if unit == "second" and nl in ("a", "an", "one") and word_after(ctx.text, m.end())[:1].isalpha():
         return None  # "a second consecutive day"
@@ -59,7 +61,18 @@ def _h_duration(m: re.Match[str], ctx: Context) -> Tx | None:
     return Tx(m.start(), m.end(), "DURATION", duration_value(n, unit), None)
 
 
-_BARE_BEFORE = {"for", "in", "over", "within", "than", "after", "took", "takes", "take", "lasted", "last"}
+_BARE_BEFORE = {"for", "in", "over", "within", "than", "after", "took", "takes", "take", "taken", "taking",
+                "lasted", "last", "lasts", "lasting", "spent", "spend", "spends", "spending", "waited", "wait",
+                "waiting"}
+# "days, not months", "for hours or days": a second bare unit joined to a first one.
+_BARE_JOINED = re.compile(r"(?i)\b(?:seconds|minutes|hours|days|weeks|months|years|decades)\s*,?\s*"
+                          r"(?:or|and|not|to|if\s+not|even|perhaps)\s+$")
+# "minutes before the vote", "hours after the attack": an unspecified stretch before or after an event.
+_BARE_EVENT = re.compile(r"(?i)[ \t]+(?:before|after)[ \t]+(?:the|a|an|his|her|its|their|it|he|she|they|we|i)\b")
+
+
+def _before_event(text: str, pos: int) -> bool:
+    return _BARE_EVENT.match(text, pos) is not None
 
 
 def _h_bareunit(m: re.Match[str], ctx: Context) -> Tx | None:
@@ -68,8 +81,11 @@ def _h_bareunit(m: re.Match[str], ctx: Context) -> Tx | None:
         before = word_before(ctx.text, m.start()).lower()
         if before in ("just", "only", "mere"):
             before = word_before(ctx.text, m.start() - len(before) - 1).lower()
-        if before not in _BARE_BEFORE or (before == "after" and m["bu"].lower() == "hours"):
+        if before == "after" and m["bu"].lower() == "hours":
             return None  # "after hours trading" is an idiom
+        if before not in _BARE_BEFORE and not _BARE_JOINED.search(ctx.text, max(0, m.start() - 30), m.start()) \
+                and not _before_event(ctx.text, m.end()):
+            return None
         if word_after(ctx.text, m.end()).lower() in ("ago", "old", "later", "earlier"):
             return None
     return Tx(m.start(), m.end(), "DURATION", duration_value(None, unit), None)
@@ -82,6 +98,8 @@ _SET_ADJ = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", 
 
 
 def _h_set(m: re.Match[str], ctx: Context) -> Tx | None:
+    if m["st_wdp"]:  # "gave their Saturdays", "on Mondays": every such day
+        return Tx(m.start(), m.end(), "SET", f"XXXX-WXX-{WEEKDAYS[m['st_wdp'].lower()[:-1]] + 1}", None)
     if m["st_adj"]:
         adj = m["st_adj"]
         if adj == "year-round":

@@ -112,6 +112,8 @@ FAMILIES: list[tuple[str, str]] = [
     ("monthyear", rf"(?:{PREMOD})?(?P<my_m>{MONTH_ANY}),?\s+(?:of\s+)?(?P<my_y>{YEAR})"),
     ("weekof", rf"(?:{_i('the')}\s+)?(?P<wo_n>{_i('first|second|third|fourth|last|final')})\s+week\s+of\s+"
                rf"(?P<wo_m>{MONTH_FULL})(?:,?\s+(?P<wo_y>{YEAR}))?"),
+    ("weekofdate", rf"{_i('the')}\s+week\s+(?:of|beginning|starting|commencing)\s+(?P<wod>{MONTH_ANY}\s*{DAY}"
+                   rf"|{DAY}\s+(?:of\s+)?{MONTH_ANY})"),
     ("quarter",
      rf"(?:{PREMOD})?(?:(?:{_i('the')}\s+)?(?P<q_ord>{_ORDQ})(?:\s+|-)(?:{_i('fiscal|financial|calendar')}[\s-]+)?"
      rf"(?P<q_kind>{_i('quarter|half')})(?![\w-])"
@@ -141,7 +143,8 @@ FAMILIES: list[tuple[str, str]] = [
                r")(?![\w-])"),
     ("relnamed", rf"(?:{PREMOD})?(?P<rn_rel>{_i('last|next|this|past|coming')})\s+(?:(?P<rn_wd>{WEEKDAY})|"
                  rf"(?P<rn_m>{MONTH_FULL}))"),
-    ("rel", rf"(?:{PREMOD})?(?:(?P<r_the>{_i('the')})\s+)?(?P<r_rel>{_REL})\s+(?P<r_unit>{_REL_UNITS})(?![\w-])"),
+    ("rel", rf"(?:{PREMOD})?(?:(?P<r_the>{_i('the')})\s+)?(?P<r_rel>{_REL})\s+(?P<r_unit>{_REL_UNITS})(?![\w-])"
+            rf"(?P<r_half>\s+and\s+a\s+half(?![\w-]))?"),
     ("anaph", rf"(?:{PREMOD})?(?P<an>{_i('the')}\s+(?:(?:{_i('same|entire|whole|full')})\s+)?"
               rf"(?P<an_unit>{_i('day|week|weekend|month|year')})|{_i('that')}\s+(?P<an_unit2>{_i('day|week|month|year|time')})"
               rf"|{_i('the')}\s+same\s+time)(?![\w-])(?!\s+{YEAR})"
@@ -158,7 +161,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("duration",
      rf"(?:(?P<du_the>{_i('the')})\s+(?P<du_rel>{_DU_REL})\s+)?"
      rf"(?:{_DMOD}\s+)?(?<![\w.,])(?P<du_n>{NUM})(?:\s+|-)(?P<du_adj>{_UNIT_ADJ})(?P<du_u>{UNIT})"
-     rf"(?P<du_long>-long)?(?![\w]|-old|-\w)"
+     rf"(?P<du_half>\s+and\s+a\s+half(?![\w-]))?(?P<du_long>-long)?(?![\w]|-old|-\w)"
      rf"|{_i('over')}\s+the\s+(?P<du_years>{_i('years|decades|months|weeks|centuries')})(?![\w-])"),
     ("bareunit", rf"(?P<bu>{_i('seconds|minutes|hours|days|weeks|months|years|decades|centuries')})(?P<bu_long>-long)?"
                  r"(?![\w-])"),
@@ -169,6 +172,7 @@ FAMILIES: list[tuple[str, str]] = [
         r"|(?P<st_f>once|twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+times)\s+"
         r"(?:a|an|per|each|every)\s+(?P<st_u2>second|minute|hour|day|night|week|month|quarter|year)"
         r"|per\s+(?P<st_u3>second|minute|hour|day|night|week|month|quarter|year|annum)") + r"(?![\w-])"
+     + rf"|(?P<st_wdp>{_cased([d + 's' for d in _FULL_DAYS])})(?![\w-])"
      + r"|(?P<st_adj>daily|weekly|monthly|yearly|annually|annual|quarterly|hourly|nightly|biweekly|bi-weekly|"
        r"fortnightly|semiannual|semi-annual|biannual|year-round)(?![\w-])"),
     ("vague",
@@ -207,6 +211,7 @@ STARTS: dict[str, set[str]] = {
     "date": WEEKDAY_START | MONTH_START | {DIGIT} | _PREMOD_START,
     "monthyear": MONTH_START | _PREMOD_START,
     "weekof": {"the", "first", "second", "third", "fourth", "last", "final"},
+    "weekofdate": {"the"},
     "quarter": _PREMOD_START | {"first", "second", "third", "fourth", "final", "last", DIGIT,
                                 "q1", "q2", "q3", "q4", "h1", "h2"},
     "fiscal": {"fiscal", "financial", "fy"},
@@ -229,7 +234,8 @@ STARTS: dict[str, set[str]] = {
     "durfirst": {DIGIT} | {w for w in NUMBER_WORDS if " " not in w},
     "duration": {"the", "over", DIGIT} | _DMOD_START | NUMBER_START,
     "bareunit": UNIT_START,
-    "set": {"every", "each", "once", "twice", "thrice", "per", DIGIT} | NUMBER_START | SET_ADJECTIVES,
+    "set": {"every", "each", "once", "twice", "thrice", "per", DIGIT} | NUMBER_START | SET_ADJECTIVES
+           | {d + "s" for d in _FULL_DAYS},
     "vague": {"right", "now", "currently", "presently", "at", "nowadays", "these", "more", "most", "recently",
               "lately", "the", "recent", "very", "soon", "coming", "upcoming", "next", "a", "later"},
 }

@@ -72,15 +72,20 @@ class Context:
     def tense(self, start: int, end: int) -> Tense | None:
         key = (start, end)
         if key not in self._tense_cache:
-            if word_before(self.text, start).lower() in DEADLINE:
-                # "by June", "until Friday": a limit, often ahead even in past-tense reporting; the nearest wins
-                self._tense_cache[key] = "present"
+            before = word_before(self.text, start).lower()
+            if before in DEADLINE:
+                # "by June", "until Friday": a limit, often ahead even in past-tense reporting, where the
+                # nearest wins; in a present or future clause ("will stay shut until Monday", "is open
+                # through Tuesday") it lies ahead. "Worked through the weekend" keeps its past.
+                t = tense_at(self.text, self.clause[0], self.clause[1], start, end)
+                self._tense_cache[key] = "future" if t in ("present", "future") else \
+                    t if before in ("through", "thru") and t is not None else "present"
             else:
                 self._tense_cache[key] = tense_at(self.text, self.clause[0], self.clause[1], start, end)
         return self._tense_cache[key]
 
 
-DEADLINE = {"by", "until", "till", "before"}
+DEADLINE = {"by", "until", "till", "before", "through", "thru"}
 GRAN_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4, "decade": 5, "century": 6}
 DAYPARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 SEASON_CODE = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}

@@ -15,6 +15,7 @@ from . import timex_calendar as cal
 from .lexicon import MONTHS, WEEKDAYS
 from .timex_amounts import AMOUNT_HANDLERS
 from .timex_calendar import When
+from .timex_grammar import family_pattern
 from .timex_lexicon import words
 from .timex_resolve import (
     DAYPARTS,
@@ -211,6 +212,15 @@ def _h_weekof(m: re.Match[str], ctx: Context) -> Tx | None:
     return make_tx(m, ctx, _nth_week(y, month, n), relative=True)
 
 
+def _h_weekofdate(m: re.Match[str], ctx: Context) -> Tx | None:
+    """'the week of May 12': the week holding that day."""
+    dm = family_pattern("date").match(ctx.text, m.start("wod"), m.end())
+    inner = _h_date(dm, ctx) if dm is not None and dm.end() == m.end() else None
+    if inner is None or inner.when is None:
+        return None
+    return make_tx(m, ctx, cal.week(inner.when.start), relative=inner.relative)
+
+
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
@@ -236,6 +246,8 @@ def _h_quarter(m: re.Match[str], ctx: Context) -> Tx | None:
         kind = "H" if m["q_kind"].lower() == "half" else "Q"
         o = m["q_ord"].lower()
         ys = m["q_y1"] or m["q_y2"]
+        if kind == "H" and not (ys or m["q_rel"] or m["q_the"]) and _about_a_match(ctx):
+            return None  # "a first-half penalty": a half of a game, not of the year
         if o in ("last", "final"):
             n = 2 if kind == "H" else 4
             has_year = ys or m["q_rel"] or m["q_the"]
@@ -261,6 +273,15 @@ def _h_quarter(m: re.Match[str], ctx: Context) -> Tx | None:
         cur = 1 if ctx.base.month <= 6 else 2
         w = cal.half(ctx.base.year + cycle_year(n - cur, 2, tense), n)
     return make_tx(m, ctx, w, relative=True, part=f"{kind}{n}")
+
+
+_MATCH_WORDS = words("match_word")
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+def _about_a_match(ctx: Context) -> bool:
+    lo, hi = ctx.clause
+    return any(w.group().lower() in _MATCH_WORDS for w in _WORD.finditer(ctx.text, lo, min(hi, lo + 600)))
 
 
 def _h_fiscal(m: re.Match[str], ctx: Context) -> Tx | None:
@@ -425,9 +446,11 @@ def _h_rel(m: re.Match[str], ctx: Context) -> Tx | None:
     if rel == "past" and unit != "weekend":
         if not the and unit != "day":
             return None
-        return _vague_duration(m, 1, unit)
+        return _vague_duration(m, 1.5 if m["r_half"] else 1, unit)
     if the and rel in ("next", "coming") and unit in ("week", "month", "year", "decade", "century", "quarter"):
-        return _vague_duration(m, 1, unit)  # "over the next year"
+        return _vague_duration(m, 1.5 if m["r_half"] else 1, unit)  # "over the next year (and a half)"
+    if m["r_half"]:
+        return None  # "the past year and a half" is read as a duration by its own family
     if unit == "day":
         if rel in ("next", "following", "previous", "prior", "preceding", "same"):
             return make_tx(m, ctx, cal.shift(ctx.anchor_day, step), relative=True)
@@ -594,7 +617,8 @@ def _h_year(m: re.Match[str], ctx: Context) -> Tx | None:
 
 HANDLERS: dict[str, Handler] = {
     "iso": _h_iso, "numdate": _h_numdate, "time": _h_time, "noon": _h_noon, "daytime": _h_daytime,
-    "date": _h_date, "monthyear": _h_monthyear, "weekof": _h_weekof, "quarter": _h_quarter,
+    "date": _h_date, "monthyear": _h_monthyear, "weekof": _h_weekof, "weekofdate": _h_weekofdate,
+    "quarter": _h_quarter,
     "fiscal": _h_fiscal, "season": _h_season, "decade": _h_decade, "century": _h_century,
     "sameago": _h_sameago, "ago": _h_ago, "relmod": _h_relmod, "relnamed": _h_relnamed, "rel": _h_rel,
     "anaph": _h_anaph, "daypart": _h_daypart, "dayrel": _h_dayrel, "weekday": _h_weekday, "month": _h_month,

@@ -27,7 +27,12 @@ _FUTURE_WORDS = {"will", "shall", "won't", "wo", "would", "may", "might", "shoul
 _FUTURE_IF_LINKED = {"expected", "planned", "planning", "plans", "plan", "due", "set", "poised", "going",
                      "likely", "intends", "intend", "aims", "aim", "hopes", "hope", "wants", "want", "about",
                      "ready", "looking", "prepared", "preparing", "prepares", "prepare", "seeks", "seeking",
-                     "vowed", "promised", "pledged", "agreed", "decided", "threatened"}
+                     "vowed", "promised", "pledged", "agreed", "decided", "threatened", "aiming", "hoping",
+                     "intending", "expecting", "targeting", "expects", "expect"}
+# These also look ahead across their object: "expected the Senate to vote", "wants the bill to pass".
+_FUTURE_OBJECT_TO = {"expected", "expects", "expect", "wants", "want", "wanted", "plans", "planned", "intends",
+                     "intended", "hopes", "hoped", "urged", "asked"}
+_OBJECT_REACH = 5
 _LINK_AFTER = {"to", "for", "on", "in", "by", "at", "this", "next"}
 _BE = {"is", "are", "am", "was", "were", "be", "been", "being", "'s", "’s"}
 _BE_PRESENT = {"is", "are", "am"}
@@ -76,6 +81,8 @@ def _classify(toks: list[str], i: int, timex_after: bool) -> Tense | None:
     if t == "to" and nxt == "be":  # "an event to be held on"
         return "future"
     if t in _FUTURE_IF_LINKED and (nxt in _LINK_AFTER or timex_after or prev in _BE):
+        return "future"
+    if t in _FUTURE_OBJECT_TO and "to" in toks[i + 2 : i + 2 + _OBJECT_REACH]:
         return "future"
     if (t in _BE or t in _PERFECT or t in _PAST_AUX) and _future_participle(toks, i + 1):
         return "future"  # "has been scheduled", "was expected to"

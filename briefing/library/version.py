@@ -15,7 +15,7 @@ EXTRACTOR_VERSION = 1
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 # Code that cannot change what a report parses to (the UI, the command line) stays out of the fingerprint.
-_NOT_PARSING = ("tui", "commands", "__pycache__", "_data")
+_NOT_PARSING = ("tui", "commands", "__pycache__", "_data", "cli.py", "__main__.py")
 
 
 def _parsing_files() -> list[Path]:

@@ -54,8 +54,10 @@ class BriefingApp(App[None]):
         theme: str | None = None,
         watch_interval: float = 1.0,
         messages: Iterable[str] = (),
+        max_bytes: int | None = None,
     ) -> None:
         super().__init__()
+        self.max_bytes = max_bytes  # `--max-bytes` (None: the default), for the text shown before the parse
         self.paths = [Path(p) for p in paths]
         self.library_mode = len(self.paths) > 1 if library_mode is None else library_mode
         self.library: ReportSource = library or FileLibrary(self.paths, parse or _default_parse())
@@ -222,6 +224,7 @@ def run_reader(args: argparse.Namespace) -> int:
         keymap=cfg.keys,
         theme=theme,
         messages=messages,
+        max_bytes=args.max_bytes,
     )
     try:
         app.run()

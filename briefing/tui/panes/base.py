@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 
 from ..safe import one_line
-from ..widgets.item_list import Item, ItemList
+from ..widgets.item_list import Item, ItemList, LazyItem
 
 if TYPE_CHECKING:
     from ...model import Briefing
@@ -53,7 +53,7 @@ class Pane(ItemList):
         self.spec = spec
 
 
-class PaneItem(Item):
+class PaneItem(LazyItem):
     """A pane row whose Content and filter text are made when first needed.
 
     A 5 MB report has 20,000 quotes and 15,000 events; the list draws the thirty rows on screen, and
@@ -62,28 +62,14 @@ class PaneItem(Item):
     what the screen needs at once (key, spans, actor ids, copy text) is set here.
     """
 
-    _made: tuple[Content, Content | None] | None = None
     _hay: str | None = None
 
     def __init__(self, key: str, data: object, kind: str, spans: tuple[tuple[int, int], ...], copy_text: str,
                  actor_ids: frozenset[str], make: Callable[[object], tuple[Content, Content | None]],
-                 hay: Callable[[object], str]) -> None:  # deliberately not calling the dataclass __init__
-        self.key, self.data, self.kind, self.spans, self.copy_text = key, data, kind, spans, copy_text
+                 hay: Callable[[object], str]) -> None:
+        super().__init__(key, data, kind, make, spans, copy_text)
         self.actor_ids = actor_ids
-        self._make, self._haystack_of = make, hay
-
-    def _content(self) -> tuple[Content, Content | None]:
-        if self._made is None:
-            self._made = self._make(self.data)
-        return self._made
-
-    @property  # type: ignore[override]
-    def title(self) -> Content:
-        return self._content()[0]
-
-    @property  # type: ignore[override]
-    def detail(self) -> Content | None:
-        return self._content()[1]
+        self._haystack_of = hay
 
     @property  # type: ignore[override]
     def haystack(self) -> str:

@@ -27,8 +27,8 @@ from ..library_source import is_indexed
 from ..safe import one_line
 from ..styles import screen_css
 from ..widgets.bars import HeaderLine, KeyBar, PaneTabs
-from ..widgets.item_list import Item, ItemList
-from .paging import PAGE, LazyItem, Pager
+from ..widgets.item_list import Item, ItemList, LazyItem
+from .paging import PAGE, Pager
 
 if TYPE_CHECKING:
     import datetime as dt

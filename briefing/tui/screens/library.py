@@ -28,9 +28,8 @@ from ..safe import Neutralised, one_line
 from ..sources import ReportEntry
 from ..styles import screen_css
 from ..widgets.bars import FilterBar, HeaderLine, KeyBar
-from ..widgets.item_list import Item, ItemList
+from ..widgets.item_list import Item, ItemList, LazyItem
 from ..widgets.progress import IndexProgress
-from .paging import LazyItem
 
 if TYPE_CHECKING:
     from ...library import SearchHit
@@ -46,6 +45,9 @@ SORTS = [
 SEARCH_DELAY = 0.15  # seconds of no typing before a search runs
 SEARCH_LIMIT = 200  # best hits shown (one per report)
 LIST_REFRESH = 1.0  # seconds between re-reading the entries while indexing
+# While indexing, the search shown is run again when the index has grown, at most this often (and never
+# more than a fifth of the time: a slow search waits longer); once more when indexing ends.
+RESEARCH_EVERY = 0.5
 
 
 def entry_detail(e: ReportEntry) -> Content:
@@ -178,6 +180,11 @@ class LibraryScreen(Screen[None]):
         self._search_timer: Timer | None = None
         self._search_seq = 0
         self._searching = False
+        self._search_text = ""  # the query as typed (live_query reads the trailing space)
+        self._search_mark: tuple[int, int] = (0, 0)  # `_index_mark` when the shown search started
+        self._search_shown_at = 0.0  # monotonic time the shown results came
+        self._researching = False  # the shown search is being run again over a grown index
+        self._research_timer: Timer | None = None
         self._last_list_read = 0.0
         self._told_skipped = 0
         self._shown_version = -1  # the source's entry version the list was built from
@@ -374,6 +381,7 @@ class LibraryScreen(Screen[None]):
             self._index_done()
         else:
             self._show_progress()
+        self._research()
 
     def _show_progress(self) -> None:
         if not self.is_attached:
@@ -511,10 +519,39 @@ class LibraryScreen(Screen[None]):
             return
         self._search_seq += 1
         self._searching = True
+        self._researching = False
         self.search_query = text.strip()
+        self._search_text = text
+        self._search_mark = self._index_mark()
         # The list (or the previous results) stays until the results come: one repaint, not two.
         self._update_header()
         self._run_search(self._search_seq, query)
+
+    def _index_mark(self) -> tuple[int, int]:
+        """What the index holds, as far as search can tell: (finished refreshes, reports committed)."""
+        src = self.indexed
+        return (src.state.runs, src.state.committed) if src is not None else (0, 0)
+
+    def _research(self) -> None:
+        """Run the shown search again if the index grew since it ran: results typed mid-index fill in as
+        reports are indexed, and are complete when indexing ends. Throttled while indexing (see
+        RESEARCH_EVERY); nothing happens while the user's own search is pending or running."""
+        if self._research_timer is not None:
+            self._research_timer.stop()
+            self._research_timer = None
+        src = self.indexed
+        if (src is None or not self.is_attached or self.results is None or self._searching or self._researching
+                or self._search_timer is not None or self._search_mark == self._index_mark()):
+            return
+        if src.state.running:
+            wait = self._search_shown_at + max(RESEARCH_EVERY, 4 * self.last_search_seconds) - time.monotonic()
+            if wait > 0:  # a timer, not the next progress message: that may be seconds away on slow parses
+                self._research_timer = self.set_timer(wait, self._research)
+                return
+        self._search_seq += 1
+        self._researching = True
+        self._search_mark = self._index_mark()
+        self._run_search(self._search_seq, live_query(self._search_text))
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _run_search(self, seq: int, query: str) -> None:
@@ -534,24 +571,41 @@ class LibraryScreen(Screen[None]):
     def _show_hits(self, seq: int, items: list[Item], seconds: float) -> None:
         if seq != self._search_seq or not self.is_attached:
             return  # an older query finished after a newer one started
-        self._searching = False
+        again = self._researching and self.results is not None
+        self._searching = self._researching = False
         self.last_search_seconds = seconds
+        self._search_shown_at = time.monotonic()
         reports = self.reports
         if self.results is None:  # the reports leave the list: remember its filter and selection
             self._before_search = (reports.query, reports.selected.key if reports.selected else None)
         self.results = items
         reports.empty_text = "No report matches (escape shows the reports again)"
-        reports.set_items(items)
-        reports.set_query("")
-        reports.move_to(0)
+        if again:
+            # The same query over more reports: stay on the report the user moved to (its rank, hence
+            # its row key, may change; if it went, on the same row); at the top, stay at the top, where
+            # the best hits come.
+            keep = None
+            selected = reports.selected
+            if selected is not None and reports.cursor:
+                path = selected.data.path  # type: ignore[attr-defined]
+                keep = next((it.key for it in items if it.data.path == path), None)  # type: ignore[attr-defined]
+            reports.set_items(items, keep=keep)
+        else:
+            reports.set_items(items)
+            reports.set_query("")
+            reports.move_to(0)
         self._update_header()
+        self._research()  # the index may have grown (or finished) while this search ran
 
     def _end_search(self) -> None:
         if self._search_timer is not None:
             self._search_timer.stop()
             self._search_timer = None
+        if self._research_timer is not None:
+            self._research_timer.stop()
+            self._research_timer = None
         self._search_seq += 1
-        self._searching = False
+        self._searching = self._researching = False
         self.search_query = ""
         if self.results is not None:
             self.results = None

@@ -11,40 +11,12 @@ import contextlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from textual.content import Content
 from textual.screen import Screen
 
 from ..widgets.item_list import Item, ItemList
 
 PAGE = 200  # rows read at once
 AHEAD = 40  # read the next page when the cursor is this close to the end of what is loaded
-
-class LazyItem(Item):
-    """A row whose Content is made when it is first drawn (`make(data) -> (title, detail)`): a dossier
-    can list 4,000 reports, and the list draws the thirty on screen."""
-
-    actor_ids = frozenset()
-    haystack = ""
-    _made: tuple[Content, Content | None] | None = None
-
-    def __init__(self, key: str, data: Any, kind: str, make: Callable[[Any], tuple[Content, Content | None]],
-                 spans: tuple[tuple[int, int], ...] = (), copy_text: str = "") -> None:
-        self.key, self.data, self.kind, self.spans, self.copy_text = key, data, kind, spans, copy_text
-        self._make = make
-
-    def _content(self) -> tuple[Content, Content | None]:
-        if self._made is None:
-            self._made = self._make(self.data)
-        return self._made
-
-    @property  # type: ignore[override]
-    def title(self) -> Content:
-        return self._content()[0]
-
-    @property  # type: ignore[override]
-    def detail(self) -> Content | None:
-        return self._content()[1]
-
 
 Fetch = Callable[[int, int], Sequence[Any]]  # (offset, limit) -> records; blocking, run in a thread
 Build = Callable[[Any, int], Item]  # (record, position) -> row

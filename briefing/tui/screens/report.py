@@ -21,7 +21,6 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
-from ...commands import DEFAULT_MAX_BYTES
 from .. import keys
 from ..commands import JumpCommands
 from ..panes import PANES, Lookup, Pane
@@ -169,7 +168,7 @@ class ReportScreen(Screen[None]):
 
     def _preview(self) -> None:
         if self.briefing is None:
-            text = quick_text(self.path, DEFAULT_MAX_BYTES)
+            text = quick_text(self.path, self.reader.max_bytes)
             if text is not None:
                 self.source.set_text(text)
 

@@ -48,6 +48,34 @@ class Item:
     data: object = None
 
 
+
+class LazyItem(Item):
+    """A row whose Content is made when it is first drawn (`make(data) -> (title, detail)`): a list
+    can hold thousands of rows and draws only the thirty on screen."""
+
+    actor_ids = frozenset()
+    haystack = ""
+    _made: tuple[Content, Content | None] | None = None
+
+    def __init__(self, key: str, data: object, kind: str, make: Callable[[object], tuple[Content, Content | None]],
+                 spans: tuple[tuple[int, int], ...] = (), copy_text: str = "") -> None:
+        # Deliberately not calling the dataclass __init__: `title` and `detail` are properties here.
+        self.key, self.data, self.kind, self.spans, self.copy_text = key, data, kind, spans, copy_text
+        self._make = make
+
+    def _content(self) -> tuple[Content, Content | None]:
+        if self._made is None:
+            self._made = self._make(self.data)
+        return self._made
+
+    @property  # type: ignore[override]
+    def title(self) -> Content:
+        return self._content()[0]
+
+    @property  # type: ignore[override]
+    def detail(self) -> Content | None:
+        return self._content()[1]
+
 class ItemList(LineScrollView, can_focus=True):
     """A keyboard-driven list of `Item`s; posts `Highlighted` when the cursor moves and `Opened` on enter."""
 
@@ -78,6 +106,8 @@ class ItemList(LineScrollView, can_focus=True):
     """
 
     class Highlighted(Message):
+        """The cursor moved to `item` (None: the list is empty or filtered to nothing)."""
+
         def __init__(self, item_list: ItemList, item: Item | None) -> None:
             super().__init__()
             self.item_list = item_list
@@ -88,6 +118,8 @@ class ItemList(LineScrollView, can_focus=True):
             return self.item_list
 
     class Opened(Message):
+        """`enter` on `item`."""
+
         def __init__(self, item_list: ItemList, item: Item) -> None:
             super().__init__()
             self.item_list = item_list
