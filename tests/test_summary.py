@@ -97,3 +97,14 @@ def test_summary_drops_bylines_and_datelines_in_several_styles() -> None:
         assert not any("Ferreira" in t for t in texts)
         for s in b.summary:
             assert s.span is not None and _flat(b.text[s.span.start : s.span.end]) == s.text
+
+
+def test_markdown_bold_markers_do_not_show_in_the_summary() -> None:
+    src = ("# Budget\n\n**Tram extension** — the western line keeps its full funding of __48 million__ euros "
+           "for this year, the council said on Tuesday.\n\nOther prose follows here with more words.\n")
+    lead = parse_text(src, format="markdown").summary[0]
+    assert lead.text.startswith("Tram extension — the western line") and "48 million euros" in lead.text
+    # The span still covers the source as written (markers included): the source view highlights it.
+    assert lead.span is not None and "**Tram extension**" in parse_text(src).text[lead.span.start : lead.span.end]
+    # Plain text keeps its asterisks: they are not markup there.
+    assert "**Tram" in parse_text(src.replace("# Budget\n\n", ""), format="text").summary[0].text

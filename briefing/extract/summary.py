@@ -156,8 +156,11 @@ def _extractive(doc: Document, found: Briefing) -> list[SummaryItem]:
     for i in sorted(chosen):
         s = doc.sentences[i]
         start = starts[i]
+        shown = doc.text[start : s.end]
+        if doc.format == "markdown":
+            shown = shown.replace("**", "").replace("__", "")  # bold markers: the panes show plain text
         items.append(_new_item(
-            text=" ".join(doc.text[start : s.end].split()),
+            text=" ".join(shown.split()),
             span=span(start, s.end),
             origin="lead" if i == lead else "salient",
         ))
