@@ -299,3 +299,13 @@ def test_a_library_without_roots_refreshes_what_the_index_knows(reports: Path, t
     stats = everything.refresh()
     assert (stats.removed, stats.parsed, stats.unchanged) == (1, 1, 1)
     assert paths(everything) == {"port.md", "gaza.txt"}
+
+
+def test_parser_version_covers_extraction_but_not_the_ui_or_the_queries() -> None:
+    """Editing the reader, the command line or how the library is queried keeps every user's index;
+    editing an extractor or its word lists re-parses (the cached results could be stale)."""
+    files = {p.relative_to(library_version._PACKAGE).as_posix() for p in library_version._parsing_files()}
+    assert "extract/quotes.py" in files and "model.py" in files and "library/records.py" in files
+    assert any(f.startswith("extract/data/") for f in files)
+    assert not any(f.startswith(("tui/", "commands/")) for f in files)
+    assert not files & {"cli.py", "library/search.py", "library/dossier.py", "library/story.py"}

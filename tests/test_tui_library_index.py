@@ -378,3 +378,43 @@ async def test_leaving_the_search_while_indexing_brings_the_list_back_for_good(
     finally:
         parser.allow(100)
         source.close()
+
+
+async def test_many_hits_show_a_first_page_at_once_and_the_rest_fill_in(tmp_path: Path) -> None:
+    """80 hits: the first screenful comes with snippets, the rest as title rows marked "…" that fill in;
+    a pending row still opens its report, and the cursor stays where the user put it."""
+    root = tmp_path / "r"
+    root.mkdir()
+    for i in range(80):
+        body = "The harbour pilots joined the strike at noon. " * (i % 5 + 1)
+        (root / f"m{i:02}.md").write_text(md(f"Report {i:02}", f"2024-05-{i % 28 + 1:02}", body), encoding="utf-8")
+    source = indexed(root, FakeParser({}), tmp_path / "c")
+    gate = threading.Event()
+    hits = source.hits
+
+    def slow_rest(ranked, start=0, stop=None):  # type: ignore[no-untyped-def]
+        if start > 0:  # the hits after the first page wait until the test lets them through
+            gate.wait(5)
+        return hits(ranked, start, stop)
+
+    source.hits = slow_rest  # type: ignore[method-assign]
+    try:
+        async with library_app(source, size=(100, 30)) as (app, pilot):
+            await wait_for(pilot, lambda: idle(source))
+            lib = lib_screen(app)
+            await pilot.press("slash", *"harbour", "enter")
+            await wait_for(pilot, lambda: lib.results is not None and "80 matching reports" in screen_text(app))
+            assert "harbour pilots" in screen_text(app)  # the first page has its snippets
+            await pilot.press("G")
+            assert "…" in screen_text(app)  # the last rows are still pending
+            await pilot.press("enter")  # a pending row opens its report (at the top)
+            await wait_for(pilot, lambda: report_loaded(app))
+            await pilot.press("o")
+            await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+            gate.set()
+            await wait_for(pilot, lambda: lib.results is not None and all(it.kind == "hit" for it in lib.results))
+            assert lib.reports.cursor == 79
+            assert [it.data for it in lib.results] == source.search("harbour*", 200)
+    finally:
+        gate.set()
+        source.close()

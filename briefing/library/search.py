@@ -230,17 +230,26 @@ def snippet(text: str, hit: tuple[int, int] | None, matchers: list[Matcher],
     return out, tuple(sorted(spans))
 
 
-def search(conn: sqlite3.Connection, scope: Scope, query: str, limit: int = 50) -> list[SearchHit]:
+@dataclass(frozen=True)
+class Ranked:
+    """The reports matching a query, best first, before their hits are located: the cheap half of a
+    search (one query), so a reader can show the first screenful while `hits` locates the rest."""
+
+    terms: tuple[Term, ...]
+    rows: tuple[tuple[int, float, str, str | None, str | None], ...]  # rowid, score, path, title, published
+
+
+def rank(conn: sqlite3.Connection, scope: Scope, query: str, limit: int = 50) -> Ranked:
     terms = parse_query(query)
     if not terms or limit <= 0:
-        return []
+        return Ranked((), ())
     match = fts_query(terms)
     try:
         # bm25 costs ~4 µs per matching report and cannot stop early; past RANK_MAX matches (a word in
         # nearly every report) it would blow the time budget to rank noise, so those come newest first.
         matched = conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (match,)).fetchone()[0]
         if not matched:
-            return []
+            return Ranked(tuple(terms), ())
         ranked_by_score = matched <= RANK_MAX
         w = ", ".join(str(x) for x in _WEIGHTS)
         score = f"bm25(fts, {w})" if ranked_by_score else "0.0"
@@ -253,20 +262,47 @@ def search(conn: sqlite3.Connection, scope: Scope, query: str, limit: int = 50) 
     except sqlite3.OperationalError as exc:
         # Every term is quoted, so this means a tokenizer corner case, not a user error: no results.
         if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
-            return []
+            return Ranked(tuple(terms), ())
         raise
-    matchers = [t.matcher() for t in terms]
-    hits: list[SearchHit] = []
-    for rowid, score, path, title, published in ranked:
-        row = conn.execute("SELECT body FROM fts WHERE rowid = ?", (rowid,)).fetchone()
-        if row is None:
+    return Ranked(tuple(terms), tuple(ranked))
+
+
+_BODIES_PER_QUERY = 500  # rowids bound in one `IN (...)` (SQLite's limit on variables is 999 on old builds)
+
+
+def hits(conn: sqlite3.Connection, ranked: Ranked, start: int = 0, stop: int | None = None) -> list[SearchHit | None]:
+    """The hits of `ranked.rows[start:stop]`, in order; None for a report gone from the index since."""
+    rows = ranked.rows[start:stop]
+    bodies: dict[int, str] = {}
+    # The bodies in one query per few hundred rows: one query per hit cost more than finding the hit.
+    for i in range(0, len(rows), _BODIES_PER_QUERY):
+        ids = [r[0] for r in rows[i : i + _BODIES_PER_QUERY]]
+        marks = ",".join("?" * len(ids))
+        bodies.update(conn.execute(f"SELECT rowid, body FROM fts WHERE rowid IN ({marks})", ids).fetchall())
+    matchers = [t.matcher() for t in ranked.terms]
+    out: list[SearchHit | None] = []
+    for rowid, score, path, title, published in rows:
+        body = bodies.get(rowid)
+        if body is None:
+            out.append(None)
             continue
-        body = row[0]
         hit = locate(body, matchers)
         text, highlights = snippet(body, hit, matchers)
-        hits.append(SearchHit(
+        out.append(SearchHit(
             path=path, title=title, published=_date(published), score=-float(score),
             offset=hit[0] if hit else None, end=hit[1] if hit else None,
             line=body.count("\n", 0, hit[0]) + 1 if hit else None, snippet=text, highlights=highlights,
         ))
-    return hits
+    return out
+
+
+def pending_hit(row: tuple[int, float, str, str | None, str | None]) -> SearchHit:
+    """A ranked row as a hit whose place in the text is not located yet (no snippet, no offset)."""
+    _rowid, score, path, title, published = row
+    return SearchHit(path=path, title=title, published=_date(published), score=-float(score),
+                     offset=None, end=None, line=None, snippet="")
+
+
+def search(conn: sqlite3.Connection, scope: Scope, query: str, limit: int = 50) -> list[SearchHit]:
+    ranked = rank(conn, scope, query, limit)
+    return [h for h in hits(conn, ranked) if h is not None] if ranked.rows else []

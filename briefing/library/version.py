@@ -14,15 +14,18 @@ from pathlib import Path
 EXTRACTOR_VERSION = 1
 
 _PACKAGE = Path(__file__).resolve().parent.parent
-# Code that cannot change what a report parses to (the UI, the command line) stays out of the fingerprint.
+# Code that cannot change what a report parses to or what the index stores (the UI, the command line,
+# the library's queries) stays out of the fingerprint: editing it must not re-parse every user's library.
 _NOT_PARSING = ("tui", "commands", "__pycache__", "_data", "cli.py", "__main__.py")
+_QUERIES = frozenset(("library/search.py", "library/dossier.py", "library/story.py", "library/results.py"))
 
 
 def _parsing_files() -> list[Path]:
     files = []
     for p in _PACKAGE.rglob("*"):
         rel = p.relative_to(_PACKAGE)
-        if rel.parts[0] in _NOT_PARSING or "__pycache__" in rel.parts or not p.is_file():
+        if (rel.parts[0] in _NOT_PARSING or "__pycache__" in rel.parts or rel.as_posix() in _QUERIES
+                or not p.is_file()):
             continue
         if p.suffix == ".py" or "data" in rel.parts[:-1]:
             files.append(p)

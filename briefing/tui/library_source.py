@@ -9,11 +9,12 @@ method that touches the index blocks, so the UI calls them from thread workers.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ from .sources import ReportEntry
 
 if TYPE_CHECKING:
     from ..library import Dossier, DossierQuote, Library, LibraryEntry, Progress, RefreshStats, SearchHit, StoryEvent
+    from ..library.search import Ranked
     from ..model import Briefing
 
 
@@ -88,6 +90,7 @@ class IndexedLibrary:
         self._known: dict[str, tuple[LibraryEntry, ReportEntry]] = {}
         self._lock = threading.Lock()
         self._cancel = threading.Event()
+        self._local = threading.local()  # `first_page` of the searching thread
         self.version = 0  # bumped whenever the entry list changes
         self.loaded_once = False
 
@@ -201,7 +204,47 @@ class IndexedLibrary:
     # -- reading -----------------------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 200) -> list[SearchHit]:
-        return self.lib.search(query, limit)
+        """`Library.search`. On a thread inside `first_page(size, show)`, `show(ranked, located)` is
+        called first with every ranked report and the hits of the first `size` of them located, then the
+        rest are located: what a reader needs to show a screenful before the whole search is done.
+        The result is the same either way."""
+        page: tuple[int, Callable[[Ranked, list[SearchHit | None]], None]] | None = getattr(self._local, "page", None)
+        if page is None:
+            return self.lib.search(query, limit)
+        size, show = page
+        # Ranking is one query; locating each report's hit and snippet is most of a search's time.
+        ranked = self.rank(query, limit)
+        located = self.hits(ranked, 0, size) if ranked.rows else []
+        if len(ranked.rows) > size:
+            show(ranked, located)
+            located += self.hits(ranked, size)
+        return [h for h in located if h is not None]
+
+    @contextlib.contextmanager
+    def first_page(self, size: int, show: Callable[[Ranked, list[SearchHit | None]], None]) -> Iterator[None]:
+        """`search` on this thread shows its first `size` hits early (see `search`)."""
+        self._local.page = (size, show)
+        try:
+            yield
+        finally:
+            del self._local.page
+
+    # The two halves of `search(q, n)`, which is exactly the non-None `hits(rank(q, n))`.
+
+    def rank(self, query: str, limit: int = 200) -> Ranked:
+        from ..library import search as _search
+
+        lib = self.lib
+        return lib.store.guard(lambda c: _search.rank(c, lib.scope, query, limit),
+                               lambda: _search.Ranked((), ()))
+
+    def hits(self, ranked: Ranked, start: int = 0, stop: int | None = None) -> list[SearchHit | None]:
+        """The hits of `ranked.rows[start:stop]`, in order; None where a report left the index."""
+        from ..library import search as _search
+
+        expected = len(ranked.rows[start:stop])
+        found = self.lib.store.guard(lambda c: _search.hits(c, ranked, start, stop), list)
+        return found if len(found) == expected else [None] * expected  # the store was reset meanwhile
 
     def dossier(self, name: str, limit: int | None = None) -> Dossier | None:
         return self.lib.dossier(name, limit=limit)

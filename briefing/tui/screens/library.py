@@ -33,6 +33,7 @@ from ..widgets.progress import IndexProgress
 
 if TYPE_CHECKING:
     from ...library import SearchHit
+    from ...library.search import Ranked
     from ..app import BriefingApp
 
 SORTS = [
@@ -44,10 +45,16 @@ SORTS = [
 ]
 SEARCH_DELAY = 0.15  # seconds of no typing before a search runs
 SEARCH_LIMIT = 200  # best hits shown (one per report)
+FIRST_HITS = 24  # at least this many hits are located before the results are shown (see _run_search)
+FILL_AFTER = 0.05  # seconds the rest of the hits wait for the first ones to be painted
 LIST_REFRESH = 1.0  # seconds between re-reading the entries while indexing
 # While indexing, the search shown is run again when the index has grown, at most this often (and never
 # more than a fifth of the time: a slow search waits longer); once more when indexing ends.
 RESEARCH_EVERY = 0.5
+# An index run says nothing until it has run this long or has files to parse: the check for changes
+# that opens every library (~0.2 s for 10,000 reports) would flash a line in and out, and each time
+# re-lay out the screen and repaint the whole list (~25 ms each, felt by a key pressed meanwhile).
+PROGRESS_DELAY = 0.6
 
 
 def entry_detail(e: ReportEntry) -> Content:
@@ -148,6 +155,20 @@ def hit_item(hit: SearchHit, n: int) -> Item:
     return LazyItem(f"{n}:{hit.path}", hit, "hit", _hit_row, spans, hit.path)
 
 
+def _pending_row(hit: SearchHit) -> tuple[Content, Content]:
+    title, _ = _hit_row(hit)
+    return title, Content("…").stylize_before(".item-list--detail")
+
+
+def pending_item(row: tuple[int, float, str, str | None, str | None], n: int) -> Item:
+    """A ranked result whose hit is still being located: its title and date, no snippet yet.
+    Its kind is not "hit", so the located rows that replace it are told apart."""
+    from ...library.search import pending_hit
+
+    hit = pending_hit(row)
+    return LazyItem(f"{n}:{hit.path}", hit, "pending", _pending_row, (), hit.path)  # type: ignore[arg-type]
+
+
 def _reports(n: int) -> str:
     return f"{n:,} report{'s' if n != 1 else ''}"
 
@@ -184,9 +205,12 @@ class LibraryScreen(Screen[None]):
         self._search_mark: tuple[int, int] = (0, 0)  # `_index_mark` when the shown search started
         self._search_shown_at = 0.0  # monotonic time the shown results came
         self._researching = False  # the shown search is being run again over a grown index
+        self._filling = False  # results are shown, the hits of some are still being located
         self._research_timer: Timer | None = None
         self._last_list_read = 0.0
         self._told_skipped = 0
+        self._progress_timer: Timer | None = None
+        self._results_query = ""  # the query the results shown are for (search_query may be newer)
         self._shown_version = -1  # the source's entry version the list was built from
         self.last_search_seconds = 0.0
 
@@ -315,7 +339,9 @@ class LibraryScreen(Screen[None]):
                 meta.append(f"{failed} cannot be opened")
         self.query_one(HeaderLine).show(Content("Library"), meta)
         if self.results is not None:
-            title = Content.assemble(Content.styled("Search", "bold"), " ", Content(one_line(self.search_query, 40)),
+            # The query of the results shown, not of a search under way: a new border title repaints
+            # the whole list, which the results repaint anyway when they come.
+            title = Content.assemble(Content.styled("Search", "bold"), " ", Content(one_line(self._results_query, 40)),
                                      Content.styled(f" {len(self.results):,}", "dim"))
         else:
             title = Content.assemble(Content.styled("Reports", "bold"), Content.styled(f" {reports.shown:,}", "dim"))
@@ -387,8 +413,20 @@ class LibraryScreen(Screen[None]):
         if not self.is_attached:
             return
         src = self.indexed
-        if src is not None:
-            self.query_one(IndexProgress).show(src.state, self._key_for("skipped", "w"))
+        if src is None:
+            return
+        st, line = src.state, self.query_one(IndexProgress)
+        if st.running and not line.text and not (st.phase == "parse" and st.total):
+            wait = st.started + PROGRESS_DELAY - time.monotonic()
+            if wait > 0:  # a quick check may be over by then (see PROGRESS_DELAY)
+                if self._progress_timer is None:
+                    self._progress_timer = self.set_timer(wait, self._progress_due)
+                return
+        line.show(st, self._key_for("skipped", "w"))
+
+    def _progress_due(self) -> None:
+        self._progress_timer = None
+        self._show_progress()
 
     def _index_done(self) -> None:
         if not self.is_attached or self.indexed is None:
@@ -429,7 +467,7 @@ class LibraryScreen(Screen[None]):
         data = event.item.data
         if isinstance(data, ReportEntry):
             self.reader.open_report(data.path)
-        elif event.item.kind == "hit":
+        elif event.item.kind in ("hit", "pending"):  # a pending hit opens at the top of the report
             from pathlib import Path
 
             from .report import At
@@ -525,7 +563,7 @@ class LibraryScreen(Screen[None]):
         self._search_mark = self._index_mark()
         # The list (or the previous results) stays until the results come: one repaint, not two.
         self._update_header()
-        self._run_search(self._search_seq, query)
+        self._run_search(self._search_seq, query, self._first_hits)
 
     def _index_mark(self) -> tuple[int, int]:
         """What the index holds, as far as search can tell: (finished refreshes, reports committed)."""
@@ -541,7 +579,7 @@ class LibraryScreen(Screen[None]):
             self._research_timer = None
         src = self.indexed
         if (src is None or not self.is_attached or self.results is None or self._searching or self._researching
-                or self._search_timer is not None or self._search_mark == self._index_mark()):
+                or self._filling or self._search_timer is not None or self._search_mark == self._index_mark()):
             return
         if src.state.running:
             wait = self._search_shown_at + max(RESEARCH_EVERY, 4 * self.last_search_seconds) - time.monotonic()
@@ -551,34 +589,65 @@ class LibraryScreen(Screen[None]):
         self._search_seq += 1
         self._researching = True
         self._search_mark = self._index_mark()
-        self._run_search(self._search_seq, live_query(self._search_text))
+        self._run_search(self._search_seq, live_query(self._search_text), self._first_hits)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def _run_search(self, seq: int, query: str) -> None:
+    def _run_search(self, seq: int, query: str, first: int) -> None:
         src = self.indexed
         if src is None:
             return
-        t = time.perf_counter()
-        hits = src.search(query, SEARCH_LIMIT)
-        seconds = time.perf_counter() - t
         worker = get_current_worker()
+        t = time.perf_counter()
+        shown = False
+
+        def show(ranked: Ranked, located: list[SearchHit | None]) -> None:
+            # The rows on screen are located first and shown with the others (title and date known,
+            # snippet pending); the rest fill in when located (one more repaint, rarely noticed).
+            nonlocal shown
+            if worker.is_cancelled or seq != self._search_seq:
+                return
+            items = [hit_item(h, n) for n, h in enumerate(located) if h is not None]
+            for item in items:  # their Content now, off the event loop: these rows are drawn at once
+                _ = item.title
+            items += [pending_item(row, n) for n, row in enumerate(ranked.rows[first:], first)]
+            shown = True
+            self.app.call_from_thread(self._show_hits, seq, items, time.perf_counter() - t, False)
+            # Locating the rest holds the interpreter most of the time: let the first page be painted
+            # (the next frame, and the repaint of the list) before it starts.
+            time.sleep(FILL_AFTER)
+
+        with src.first_page(first, show):
+            hits = src.search(query, SEARCH_LIMIT)
+        seconds = time.perf_counter() - t
         if worker.is_cancelled or seq != self._search_seq:
             return
-        items = [hit_item(h, n) for n, h in enumerate(hits)]  # built here, not on the event loop
-        if not worker.is_cancelled:
+        # Built here, not on the event loop; row keys are ranks, so they stay when the rest fill in.
+        items = [hit_item(h, n) for n, h in enumerate(hits)]
+        if shown:
+            self.app.call_from_thread(self._fill_hits, seq, items, seconds)
+        else:
             self.app.call_from_thread(self._show_hits, seq, items, seconds)
 
-    def _show_hits(self, seq: int, items: list[Item], seconds: float) -> None:
+    @property
+    def _first_hits(self) -> int:
+        """Results located before any are shown: a screenful of rows and a few more."""
+        reports = self.reports
+        return max(FIRST_HITS, reports.scrollable_content_region.height // max(1, reports.rows) + 4)
+
+    def _show_hits(self, seq: int, items: list[Item], seconds: float, complete: bool = True) -> None:
+        """Show the results (`complete` False: some are pending, `_fill_hits` brings them)."""
         if seq != self._search_seq or not self.is_attached:
             return  # an older query finished after a newer one started
         again = self._researching and self.results is not None
         self._searching = self._researching = False
+        self._filling = not complete
         self.last_search_seconds = seconds
         self._search_shown_at = time.monotonic()
         reports = self.reports
         if self.results is None:  # the reports leave the list: remember its filter and selection
             self._before_search = (reports.query, reports.selected.key if reports.selected else None)
         self.results = items
+        self._results_query = self.search_query
         reports.empty_text = "No report matches (escape shows the reports again)"
         if again:
             # The same query over more reports: stay on the report the user moved to (its rank, hence
@@ -595,7 +664,21 @@ class LibraryScreen(Screen[None]):
             reports.set_query("")
             reports.move_to(0)
         self._update_header()
-        self._research()  # the index may have grown (or finished) while this search ran
+        if complete:
+            self._research()  # the index may have grown (or finished) while this search ran
+
+    def _fill_hits(self, seq: int, items: list[Item], seconds: float) -> None:
+        """Every result located: they replace the rows shown (the pending rows get their snippets)."""
+        if seq != self._search_seq or not self.is_attached or self.results is None:
+            return
+        self._filling = False
+        self.last_search_seconds = seconds
+        self.results = items
+        reports = self.reports
+        selected = reports.selected
+        reports.set_items(items, keep=selected.key if selected is not None else None)
+        self._update_header()
+        self._research()
 
     def _end_search(self) -> None:
         if self._search_timer is not None:
@@ -605,7 +688,7 @@ class LibraryScreen(Screen[None]):
             self._research_timer.stop()
             self._research_timer = None
         self._search_seq += 1
-        self._searching = self._researching = False
+        self._searching = self._researching = self._filling = False
         self.search_query = ""
         if self.results is not None:
             self.results = None
