@@ -201,3 +201,16 @@ def test_a_cut_clause_is_marked_with_an_ellipsis_and_a_whole_sentence_is_not() -
     assert e.description.startswith("…") and "Oct. 1" in e.description
     (e,) = events("The union rejected the offer on Oct. 1.")
     assert e.description == "The union rejected the offer on Oct. 1."
+
+
+def test_descriptions_show_markdown_inline_markup_as_plain_text() -> None:
+    src = ("# Port\n\nOn *Tuesday, Oct. 8, 2024* the [port authority](https://example.org/apl \"APL\") "
+           "closed `Terminal 3` to **all** traffic, said the snake_case_id log.\n")
+    b = parse_text(src, format="markdown")
+    (event,) = b.timeline
+    assert event.description == ("On Tuesday, Oct. 8, 2024 the port authority closed Terminal 3 to all traffic, "
+                                 "said the snake_case_id log.")
+    # The same characters in a plain-text report are text, not markup (only doubled markers go).
+    (plain_event,) = parse_text(src, format="text").timeline
+    assert "[port authority](https://example.org/apl" in plain_event.description
+    assert "*Tuesday" in plain_event.description and "**all**" not in plain_event.description

@@ -15,6 +15,7 @@ from ..document import Document
 from ..model import Briefing, SummaryItem, span, trusted
 from . import sections
 from .dateline import story_from
+from .display import plain
 
 # Items are built from offsets and slices of the text: no validation (see `model.trusted`).
 _new_item = trusted(SummaryItem)
@@ -156,11 +157,8 @@ def _extractive(doc: Document, found: Briefing) -> list[SummaryItem]:
     for i in sorted(chosen):
         s = doc.sentences[i]
         start = starts[i]
-        shown = doc.text[start : s.end]
-        if doc.format == "markdown":
-            shown = shown.replace("**", "").replace("__", "")  # bold markers: the panes show plain text
         items.append(_new_item(
-            text=" ".join(shown.split()),
+            text=" ".join(plain(doc.text[start : s.end], doc.format == "markdown").split()),
             span=span(start, s.end),
             origin="lead" if i == lead else "salient",
         ))

@@ -26,6 +26,7 @@ from ..model import Briefing, Event, EventTime, Span, TimeExpression, span, trus
 from . import timex
 from .actors import mention_rows
 from .dateline import story_from
+from .display import plain
 from .timex_resolve import Tx
 
 _MAX_DESCRIPTION = 160
@@ -110,11 +111,11 @@ def _window(text: str, lo: int, hi: int, t0: int, t1: int) -> tuple[int, int]:
     return a, b
 
 
-def _trim(text: str, lo: int, hi: int, t0: int, t1: int, s0: int, s1: int) -> str:
+def _trim(text: str, lo: int, hi: int, t0: int, t1: int, s0: int, s1: int, markdown: bool) -> str:
     """The clause [lo, hi) as one line, at most `_MAX_DESCRIPTION` characters, keeping the expression
     [t0, t1) in view; an ellipsis marks where the story [s0, s1) goes on."""
     a, b = _window(text, lo, hi, t0, t1) if hi - lo > _MAX_DESCRIPTION else (lo, hi)
-    out = " ".join(text[a:b].replace("**", "").replace("__", "").split())
+    out = " ".join(plain(text[a:b], markdown).split())
     out = out.lstrip(_LEADING_JUNK)
     if b < s1:
         # Nothing left to read after a comma, a dash, an opening bracket or quote before the ellipsis.
@@ -210,7 +211,7 @@ def _sentence_span(found: Briefing, index: int, start: int, end: int) -> Span:
 def _section_event(doc: Document, item: timex.SectionItem, tm: TimeExpression, actor_index: tuple) -> dict:
     block = doc.blocks[item.block]
     ds, de = item.description
-    desc = " ".join(doc.text[ds:de].replace("**", "").replace("__", "").split()) or tm.text
+    desc = " ".join(plain(doc.text[ds:de], doc.format == "markdown").split()) or tm.text
     c = block.content
     return dict(when=_event_time(tm), description=desc, span=c, actor_ids=_actors_in(actor_index, c.start, c.end),
                 origin="section")
@@ -218,6 +219,7 @@ def _section_event(doc: Document, item: timex.SectionItem, tm: TimeExpression, a
 
 def run(doc: Document, found: Briefing) -> Briefing:
     text = doc.text
+    markdown = doc.format == "markdown"
     actor_index = _actor_index(doc, found)
     items = {it.block: it for it in timex.section_items(doc)}
     events: list[tuple[tuple, dict]] = []
@@ -255,7 +257,7 @@ def run(doc: Document, found: Briefing) -> Briefing:
             continue
         lo, hi = _clause(text, s0, sent.end, t0, t1)
         event = (_sort_key(tx, order), dict(
-            when=_event_time(tm), description=_trim(text, lo, hi, t0, t1, s0, sent.end),
+            when=_event_time(tm), description=_trim(text, lo, hi, t0, t1, s0, sent.end, markdown),
             span=_sentence_span(found, si, sent.start, sent.end),
             actor_ids=_actors_in(actor_index, sent.start, sent.end), origin="prose"))
         if k is None:
