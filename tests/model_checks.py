@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from briefing.extract.display import plain
+
 
 def _spans(node: Any, path: str) -> Iterator[tuple[str, dict[str, Any]]]:
     """Every {start, end} object anywhere in the model, with where it sits."""
@@ -90,8 +92,13 @@ def problems(data: dict[str, Any]) -> list[str]:
         for a in e["actor_ids"]:
             if a not in actor_ids:
                 out.append(f"timeline[{i}]: unknown actor {a!r}")
+    markdown = data["source"]["format"] == "markdown"
     for i, s in enumerate(data["summary"]):
-        # Summary text is the span's text with whitespace runs joined (the model promises no more).
-        if s.get("span") and " ".join(s["text"].split()) != " ".join(_slice(text, s["span"]).split()):
+        # Summary text is the span's text with whitespace runs joined and inline markup left out (the
+        # model promises no more); a section's items are as written.
+        span_text = _slice(text, s["span"]) if s.get("span") else ""
+        if s["origin"] != "section":
+            span_text = plain(span_text, markdown)
+        if s.get("span") and " ".join(s["text"].split()) != " ".join(span_text.split()):
             out.append(f"summary[{i}]: text {s['text'][:60]!r} != text[span] {_slice(text, s['span'])[:60]!r}")
     return out

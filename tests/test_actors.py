@@ -442,3 +442,71 @@ def test_an_unknown_all_caps_dateline_is_a_place() -> None:
     text = "GLENDIVE - A federal judge on Thursday struck down the county's new zoning law."
     found = _by_name(_actors(text))
     assert found["GLENDIVE"].kind == "place"
+
+
+# ---- wire and regional news styles (AP datelines, press releases, UK/sports copy) -----------------
+def _kinds(text: str) -> dict[str, str]:
+    """Every mention's text → its actor's kind."""
+    return {text[m.start : m.end]: a.kind for a in _actors(text) for m in a.mentions}
+
+
+def test_ap_state_abbreviations_after_a_dateline_city_or_a_party_letter_are_places() -> None:
+    text = ("Storm damage closes schools\n\nTOPEKA, Kan. — Schools stayed shut on Friday. Sen. Mona Beck, "
+            "R-Neb., and Sen. Ivo Lind, D-Wash., asked for aid. Miss Taylor stayed home.")
+    kinds = _kinds(text)
+    assert kinds["TOPEKA"] == "place"  # a headline's last word is no cue for the dateline city
+    assert kinds["Kan."] == "place"
+    assert kinds["Neb."] == "place" and kinds["Wash."] == "place"
+    assert "R-Neb" not in kinds and "D-Wash" not in kinds
+    assert kinds["Mona Beck"] == "person"
+    assert "Miss" not in kinds  # an honorific, not Mississippi
+
+
+def test_a_given_name_before_a_place_word_is_a_person() -> None:
+    kinds = _kinds("Reporter Anna Park wrote the story. Sen. Laura Marsh voted no. Hyde Park was closed.")
+    assert kinds["Anna Park"] == "person"
+    assert kinds["Laura Marsh"] == "person"
+    assert kinds["Hyde Park"] == "place"
+
+
+def test_a_role_noun_opening_a_sentence_is_not_part_of_the_name() -> None:
+    kinds = _kinds("Geologist Tarik Ozdemir said the fault moved. Substitute Kevin Mold scored late.")
+    assert kinds.get("Tarik Ozdemir") == "person"
+    assert kinds.get("Kevin Mold") == "person"
+    assert "Geologist Tarik Ozdemir" not in kinds and "Substitute Kevin Mold" not in kinds
+
+
+def test_long_organisation_names_with_and_or_an_ambiguous_title_word_stay_whole() -> None:
+    kinds = _kinds("Officials from the Fire and Rescue Management Authority met the Royal College of General "
+                   "Surgeons on Monday.")
+    assert kinds.get("Fire and Rescue Management Authority") == "organization"
+    assert kinds.get("Royal College of General Surgeons") == "organization"
+
+
+def test_plain_text_headline_names_only_what_the_body_knows() -> None:
+    text = ("Brightwater Power Opens Wind Farm in East Kenya\n\nNAIROBI, Kenya -- Brightwater Power said on "
+            "Monday its turbines in East Kenya were running.")
+    kinds = _kinds(text)
+    found = _by_name(_actors(text))
+    assert kinds["East Kenya"] == "place"
+    assert "Wind Farm" not in kinds
+    assert _texts(text, found["Brightwater Power"])[0] == "Brightwater Power"
+    assert found["Brightwater Power"].mentions[0].start == 0
+
+
+def test_time_zones_role_acronyms_and_release_boilerplate_are_not_actors() -> None:
+    text = ("The vote is at 10 a.m. ET on Monday, and GPs say they are ready; Editing by Ana Roy.\n\n"
+            "SOURCE Brightwater Power")
+    kinds = _kinds(text)
+    for word in ("ET", "GPs", "Editing", "SOURCE Brightwater Power"):
+        assert word not in kinds, word
+    assert kinds.get("Brightwater Power") == "organization"
+
+
+def test_club_names_and_parliaments_are_organisations() -> None:
+    kinds = _kinds("Hollin Rovers beat Dunmore Athletic 2-1 at Mill Lane. The bill passed the Commons, "
+                   "and Parliament will vote again.")
+    assert kinds["Hollin Rovers"] == "organization"
+    assert kinds["Dunmore Athletic"] == "organization"
+    assert kinds["Mill Lane"] == "place"
+    assert kinds["Commons"] == "organization" and kinds["Parliament"] == "organization"

@@ -408,3 +408,34 @@ def test_a_section_quote_also_found_in_the_prose_is_listed_once() -> None:
     assert [(q.origin, q.text) for q in b.quotes] == [("section", "We have bought eight weeks."),
                                                       ("prose", "It is not a wet year,")]
     assert b.quotes[0].cue == "told"
+
+
+# --- speakers in non-wire styles -----------------------------------------------------------------
+
+
+def test_a_party_title_in_brackets_before_the_name_keeps_the_speaker() -> None:
+    text = '"The government remembers Pune only before elections," NCP (SP) MP Supriya Sule said on Wednesday.'
+    b = mine(text)
+    (q,) = direct(b)
+    assert q.speaker is not None and q.speaker.text.endswith("Supriya Sule")
+    assert_spans(b)
+
+
+def test_the_subject_of_a_passive_verb_is_not_the_speaker_of_a_partial_quote() -> None:
+    text = ('A spokesperson for the health department, Neil Shikwambana, said on Wednesday that a second '
+            'doctor would be posted to the area "before the end of the year."')
+    b = mine(text)
+    (q,) = direct(b)
+    assert q.speaker is not None and "Shikwambana" in q.speaker.text
+    assert_spans(b)
+
+
+def test_i_inside_an_interview_answer_is_the_person_whose_turn_it_is() -> None:
+    text = ("Q: How did the rebuild happen?\n\n"
+            'Mabaso: A builder offered his crew. I said, "If you can give us walls, I can give you lunch."\n\n'
+            'Q: And then?\n\nHe laughed. I said, "That was the deal."')
+    b = mine(text)
+    first, second = direct(b)
+    assert first.speaker is not None and first.speaker.text == "Mabaso"
+    assert second.speaker is not None and second.speaker.text == "I"  # no turn label: left as written
+    assert_spans(b)

@@ -353,3 +353,48 @@ def test_expected_with_an_object_before_to_looks_ahead() -> None:
     got = values("Marsh said she expected the full Senate to consider the bill before the August recess.",
                  ref=dt.date(2025, 4, 15))
     assert got == {"August": "2025-08"}
+
+
+# --- styles of other outlets ------------------------------------------------------------------------
+
+
+def test_weekday_with_its_date_in_brackets_is_one_expression() -> None:
+    t = one("The cabinet met on Monday (Oct 7) to approve the plan.")
+    assert (t.text, t.value) == ("Monday (Oct 7)", "2024-10-07")
+
+
+def test_clock_time_with_this_morning_is_one_time_of_today() -> None:
+    t = one("Ministers will meet at 11:00 this morning.")
+    assert (t.text, t.value) == ("11:00 this morning", "2024-10-08T11:00")
+
+
+def test_liveblog_stamps_are_the_day_of_publication_not_the_last_day_mentioned() -> None:
+    text = ("09:20 BST — Power cuts\n\nSome homes may not be reconnected until Friday.\n\n"
+            "08:55 BST — Trains cancelled\n\nNo trains will run west of Bristol until 14:00.")
+    got = values(text)
+    assert got["08:55 BST"] == "2024-10-08T08:55"
+    assert got["14:00"] == "2024-10-08T14:00"
+    assert got["Friday"] == "2024-10-11"
+
+
+def test_overnight_is_the_night_before_and_a_later_clock_time_keeps_its_day() -> None:
+    got = values("Engineers restored power to 40,000 customers overnight. The warning came into force at 03:00.")
+    assert got["overnight"] == "2024-10-07TNI"
+    assert got["03:00"] == "2024-10-08T03:00"
+    assert [t.text for t in run("They booked an overnight stay.")] == []
+
+
+def test_every_month_name_is_a_set_and_a_speed_is_not_a_set() -> None:
+    assert values("Every January I say this is the year.")["Every January"] == "XXXX-01"
+    assert [t.text for t in run("Winds could gust up to 90 kilometres per hour.")] == []
+    assert one("He was paid $20 per hour.").type == "SET"
+
+
+def test_an_expectation_points_ahead_even_in_past_tense() -> None:
+    assert values("He said he expected the first cut in September.")["September"] == "2025-09"
+    assert values("Traders expect it to leave interest rates unchanged on Wednesday.")["Wednesday"] == "2024-10-09"
+    assert values("The Fed cut rates in September, as expected.")["September"] == "2024-09"
+
+
+def test_the_end_of_the_quarter_is_the_current_quarter() -> None:
+    assert values("We expect more volatility through the end of the quarter.")["the end of the quarter"] == "2024-Q4"

@@ -12,6 +12,13 @@ An .ann file lists the article's DCT, then one line per item, in text order:
 Each item is located at its first whole-word occurrence after the previous item of the same kind,
 so repeated words ("Thursday" twice) are annotated by listing them twice. Every quote span is checked
 to sit between quotation marks (or, if `unclosed`, to end its paragraph).
+
+An optional .ner file lists the article's names, one per line, in text order (located the same way):
+
+    PER|ORG|LOC | name                  -> "entities" (scored)
+    MISC|ADJ|FIN|PRO|EVT|FAC | words    -> "other_entities" (predictions overlapping them are ignored)
+
+and becomes ner.jsonl (format of ../shared/eval/ner.jsonl, `text` = the whole article).
 """
 
 from __future__ import annotations
@@ -81,7 +88,36 @@ def build_one(txt: Path) -> tuple[dict, dict]:
     return {**base, "quotes": quotes}, {**base, "timex": timex}
 
 
+NER_TYPES = {"PER", "ORG", "LOC"}
+
+
+def build_ner(txt: Path) -> dict:
+    text = txt.read_text(encoding="utf-8")
+    entities: list[dict] = []
+    other: list[dict] = []
+    pos = 0
+    for raw in txt.with_suffix(".ner").read_text(encoding="utf-8").splitlines():
+        if not raw.strip():
+            continue
+        kind, words = [f.strip() for f in raw.split("|", 1)]
+        i = _find(text, words, pos)
+        item = {"start": i, "end": i + len(words), "text": words, "type": kind}
+        (entities if kind in NER_TYPES else other).append(item)
+        pos = i + len(words)
+    dct = ""
+    ann = txt.with_suffix(".ann")
+    if ann.exists():
+        dct = next((x[4:].strip() for x in ann.read_text(encoding="utf-8").splitlines() if x.startswith("dct ")), "")
+    return {"id": txt.stem, "dct": dct, "text": text, "entities": entities, "other_entities": other}
+
+
 def main() -> int:
+    # NER gold first: it needs only the .ner files, not the .ann ones.
+    nrows = [build_ner(t) for t in sorted((HERE / "articles").glob("*.txt")) if t.with_suffix(".ner").exists()]
+    with (HERE / "ner.jsonl").open("w", encoding="utf-8") as fh:
+        for row in nrows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(nrows)} articles with names, {sum(len(r['entities']) for r in nrows)} PER/ORG/LOC")
     qrows, trows = [], []
     for txt in sorted((HERE / "articles").glob("*.txt")):
         q, t = build_one(txt)

@@ -1,11 +1,12 @@
 """Score the project on the held-out-style articles (self-written, hand-annotated; see README.md).
 
-    .venv/bin/python benchmarks/heldout_style/run.py [--errors] [--eval DIR]
+    .venv/bin/python benchmarks/heldout_style/run.py [--errors] [--batch 1|2] [--eval DIR]
 
 Parses every article through the shared `run_project.py` and scores it with the shared `score.py`
 (DIR/tools, default $BRIEFING_EVAL_DIR or ../shared/eval beside the checkout). Quotes are scored as
 the model has them and with indirect speech dropped, as benchmarks/extraction.py does. `--errors`
-lists missed, spurious and mis-valued items for inspection.
+lists missed, spurious and mis-valued items for inspection. Names are scored too when `ner.jsonl`
+exists (built from the `.ner` files).
 """
 
 from __future__ import annotations
@@ -44,6 +45,22 @@ def _drop_indirect(src: Path, dst: Path) -> None:
             b = row.get("briefing") or {}
             b["quotes"] = [q for q in b.get("quotes") or [] if q.get("kind") != "indirect"]
             fout.write(json.dumps(row) + "\n")
+
+
+# Batch 1 (01-12) was used to tune the rules; batch 2 (13-20) was written afterwards as a fresh check.
+BATCHES = {"1": range(1, 13), "2": range(13, 21)}
+
+
+def _subset(src: Path, dst: Path, batch: str | None) -> Path:
+    """Copy the gold rows of one batch (by the article's number prefix) to dst; all rows if no batch."""
+    if not batch:
+        return src
+    keep = BATCHES[batch]
+    with src.open() as fin, dst.open("w") as fout:
+        for line in fin:
+            if line.strip() and int(json.loads(line)["id"].split("_", 1)[0]) in keep:
+                fout.write(line)
+    return dst
 
 
 def _load(path: Path) -> dict[str, dict]:
@@ -110,14 +127,35 @@ def quote_errors(gold: Path, pred: Path) -> None:
                 print(f"  EXTRA {doc['id']}: {text[ps[0]:ps[1]][:70]!r}")
 
 
+def ner_errors(gold: Path, pred: Path) -> None:
+    kinds = {"person": "PER", "organization": "ORG", "place": "LOC"}
+    preds = _load(pred)
+    for doc in _load(gold).values():
+        b = preds[doc["id"]]["briefing"]
+        text = doc["text"]
+        want = {(e["start"], e["end"]): e["type"] for e in doc["entities"]}
+        other = [(e["start"], e["end"]) for e in doc["other_entities"]]
+        got = {_span(m): kinds.get(a.get("kind"), "") for a in b.get("actors") or [] for m in a.get("mentions") or []}
+        for s, t in sorted(want.items()):
+            if s not in got:
+                print(f"  MISS  {doc['id']}: {text[s[0]:s[1]]!r} {t}")
+            elif got[s] != t:
+                print(f"  KIND  {doc['id']}: {text[s[0]:s[1]]!r} gold {t} pred {got[s] or 'other'}")
+        for s, t in sorted(got.items()):
+            if t and s not in want and not any(_overlap(s, o) for o in other):
+                print(f"  EXTRA {doc['id']}: {text[s[0]:s[1]]!r} {t}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--eval", help="eval folder holding tools/score.py and tools/run_project.py")
     ap.add_argument("--errors", action="store_true", help="list the errors")
+    ap.add_argument("--batch", choices=sorted(BATCHES), help="score one batch only (1: articles 01-12, 2: 13-20)")
     args = ap.parse_args()
     tools = _tools(args.eval)
     with tempfile.TemporaryDirectory() as tmp:
-        t_gold, q_gold = HERE / "timex.jsonl", HERE / "quotes.jsonl"
+        t_gold = _subset(HERE / "timex.jsonl", Path(tmp) / "timex_gold.jsonl", args.batch)
+        q_gold = _subset(HERE / "quotes.jsonl", Path(tmp) / "quotes_gold.jsonl", args.batch)
         t_pred, q_pred, q_direct = Path(tmp) / "timex.jsonl", Path(tmp) / "quotes.jsonl", Path(tmp) / "qd.jsonl"
         _run(tools, t_gold, t_pred)
         _run(tools, q_gold, q_pred)
@@ -134,6 +172,19 @@ def main() -> int:
             print(f"  quote P/R/F1 {q['quote']['p']:.1f}/{q['quote']['r']:.1f}/{q['quote']['f1']:.1f}"
                   f"   speaker acc {q['speaker_accuracy_on_matched']:.1f}"
                   f"   quote+speaker F1 {q['quote_and_speaker']['f1']:.1f}   (gold {q['gold']}, predicted {q['pred']})")
+        n_gold = _subset(HERE / "ner.jsonl", Path(tmp) / "ner_gold.jsonl", args.batch) \
+            if (HERE / "ner.jsonl").exists() else None
+        if n_gold is not None and n_gold.stat().st_size:  # names are annotated for batch 1 only
+            n_pred = Path(tmp) / "ner_pred.jsonl"
+            _run(tools, n_gold, n_pred)
+            n = _score(tools, "ner", n_gold, n_pred)
+            by = "  ".join(f"{k} {v['f1']:.1f}" for k, v in n["by_type"].items())
+            print("names (exact span, PER/ORG/LOC)")
+            print(f"  typed F1 {n['typed']['f1']:.1f} (P {n['typed']['p']:.1f} R {n['typed']['r']:.1f})"
+                  f"   untyped F1 {n['untyped']['f1']:.1f}   {by}   (gold {n['gold']}, predicted {n['pred']})")
+            if args.errors:
+                print("name errors")
+                ner_errors(n_gold, n_pred)
         if args.errors:
             print("timex errors")
             timex_errors(t_gold, t_pred)

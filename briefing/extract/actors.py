@@ -49,11 +49,13 @@ def extract(doc: Document) -> list[Actor]:
     section_pieces = _section_pieces(doc, scanner)
     prose_blocks = [sections.is_prose(doc, i) for i in range(len(doc.blocks))]
     headlines: list[tuple[int, int, int]] = []
+    first_line = _first_line_block(doc)
     for si, sent in enumerate(doc.sentences):
         if not prose_blocks[sent.block]:
             continue
         if _shouted(text, sent.start, sent.end) or (
-            doc.blocks[sent.block].kind == "heading" and _title_case(text, sent.start, sent.end)
+            (doc.blocks[sent.block].kind == "heading" or sent.block == first_line)
+            and _title_case(text, sent.start, sent.end)
         ):
             headlines.append((sent.start, sent.end, si))
             continue
@@ -116,6 +118,20 @@ def _title_case(text: str, s: int, e: int) -> bool:
     if len(words) < 3:
         return False
     return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _first_line_block(doc: Document) -> int:
+    """The index of the plain-text headline: a first block of one line with no closing full stop
+    ("Northwind Energy Opens Solar Farm in West Texas"), or -1."""
+    for i, b in enumerate(doc.blocks):
+        if b.kind in ("front_matter", "code"):
+            continue
+        c = b.content
+        line = doc.text[c.start : c.end].strip()
+        if b.kind == "paragraph" and line and "\n" not in line and line[-1] not in ".!?:\"”'’":
+            return i
+        return -1
+    return -1
 
 
 def _known_names(pieces: list[Piece]) -> dict[str, tuple[str, str]]:

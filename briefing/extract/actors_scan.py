@@ -144,7 +144,7 @@ _APPOS_NOUN = re.compile(
 _APPOS_STOP = frozenset(("of", "in", "at", "for", "from", "with", "on", "by", "based", "who", "which", "that",
                          "whose", "to", "and", "or", "said", "says", "has", "have", "had", "is", "was", "will"))
 _MAX_CHUNK = 12
-_INITIAL_BEFORE = frozenset("\"“‘'([{:—–-*•>")
+_INITIAL_BEFORE = frozenset("\"“‘'([{:;—–-*•>")  # ";": "...; Editing by X"
 _BACK_WORD = re.compile(r"[\w][\w'’.&-]*|,")
 _WORDS = re.compile(r"[\w][\w'’.&-]*|[,;:()\"“”]")
 _APPOS_SKIP = frozenset(("the", "a", "an", "his", "her", "its", "their", "formerly", "currently", "now",
@@ -313,7 +313,9 @@ def _hyphen_name(w: str, lex: Lexicon) -> bool:
     segs = low.split("-")
     if len(segs[0]) <= 2:
         return first.lower() not in lex.common  # "Jae-in", but not "Co-op"
-    return not any(s in lex.common or _inflected_common(s, lex.common) for s in segs)
+    # ("woo" in "Ji-woo" is an English word too: only longer words rule a given name out)
+    return not any(s in lex.common or (len(s) > 4 and s in lex.ordinary) or _inflected_common(s, lex.common)
+                   for s in segs)
 
 
 def _ascii(w: str) -> str:
@@ -640,6 +642,11 @@ class Scanner:
         if i + 1 < n and toks[i].f & ORGFIRSTOF and toks[i + 1].text == "of":
             return "org"  # "University of Cape Coast", "Bank of England"
         if lf & PLACETAIL or toks[i].f & PLACEFIRST:
+            given = toks[n - 2]
+            if (n - i >= 2 and lf & PLACETAIL and given.f & FIRST and not given.f & PLACEFIRST
+                    and given.key not in self.lex.places
+                    and all(t.f & (TITLE | ORDINARY) and not t.f & (PLACEFIRST | PLACETAIL) for t in toks[i : n - 2])):
+                return None  # "Jenna Park", "Sen. Elaine Marsh": a given name and a surname
             return "place"
         for k in range(i, n - 1):
             if toks[k + 1].text in _OF and toks[k].f & (ORGFIRSTOF | ORGTAIL):
@@ -764,7 +771,7 @@ class Scanner:
                 items.append(("conn", i, i + 1, t.low))
                 i += 1
                 continue
-            if (t.f & _SKIP and not (t.f & _SKIP == NONNAME and i + 1 < n and toks[i + 1].f & CAP
+            if (t.f & _SKIP and not (t.f & _SKIP == NONNAME and not t.f & SHOUT and i + 1 < n and toks[i + 1].f & CAP
                                       and self.tail_kind(toks, i, n) == "org")) or (
                     t.f & GENERIC and (i + 1 == n or toks[i + 1].f & CONN)):
                 # "Socialist" alone is no name, "Socialist Party" is
@@ -842,8 +849,12 @@ class Scanner:
                     items.append(("weak", 0, 1, None))
                     i += 1
                     continue
-                if self.title_run(toks, 1, n) > 1 or _VERBISH.search(t.low):
-                    items.append(("skip", 0, 1, None))  # "Presiding Judge Martin Mann", "Speaking Monday"
+                if (self.title_run(toks, 1, n) > 1 or _VERBISH.search(t.low)
+                        or (n >= 3 and (toks[1].f & NAMEY or (_PERSON_NOUN.search(t.low) and len(t.low) > 5
+                                                              and not any(tk.f & ORDINARY for tk in toks[1:])))
+                            and not toks[2].f & (ORGTAIL | PLACETAIL | CONN) and self.tail_kind(toks, 1, n) is None)):
+                    # "Presiding Judge Martin Mann", "Speaking Monday", "Seismologist Naci Gorur"
+                    items.append(("skip", 0, 1, None))
                     i += 1
                     continue
             j = self._name_run(toks, i, n)
@@ -920,6 +931,10 @@ class Scanner:
             if t.text in _NAME_TITLES and j + 1 < n and toks[j - 1].f & NAMEY and toks[j + 1].f & CAP:
                 j += 1  # "Hassan Sheikh Mohamud": part of the name
                 continue
+            if (f & TITLE and toks[j - 1].text in _OF and t.low in _AMBIGUOUS_TITLES and j + 1 < n
+                    and toks[j + 1].f & CAP and not toks[j + 1].f & (NAMEY | TITLE | MOD | CONN)):
+                j += 1  # "Royal College of General Practitioners": no title right after "of"
+                continue
             if f & TITLE and not f & MOD:
                 run = self.title_run(toks, j, n)
                 if run > j:
@@ -962,7 +977,10 @@ class Scanner:
                                  "Commonwealth", "Isle", "Gulf", "Sea", "Bay", "Cape", "Straits", "Strait")
         if c == "and":
             # "European Aeronautic Defence and Space Company": only inside a longer organisation name
-            if (j - i >= 2 and not self.org_tail(prev) and not any(toks[x].f & CONN for x in range(i + 1, j))
+            # "Disaster and Emergency Management Authority": one ordinary word before "and" also opens it
+            if ((j - i >= 2 or (toks[i].f & COMMON and not toks[i].f & (NAMEY | SHOUT)
+                                and toks[i].key not in self.lex.orgs and toks[i].key not in self.lex.places))
+                    and not self.org_tail(prev) and not any(toks[x].f & CONN for x in range(i + 1, j))
                     and self.tail_kind(toks, j + 1, n) == "org"
                     and not any(toks[x].text.endswith(_POSS) for x in range(j + 1, n))):
                 return True
@@ -1067,8 +1085,9 @@ class Scanner:
                         p.kind = "organization"
                 if form & _NONNAME:
                     continue
+            self._state_abbreviation(p)
             self._context(p)
-            ends[b] = len(pieces)
+            ends[p.end] = len(pieces)
             pieces.append(p)
 
     def _add_piece(self, p: Piece) -> None:
@@ -1094,6 +1113,9 @@ class Scanner:
             if (tail is None and _ADJECTIVE.search(w.text) and not w.f & NAMEY
                     and not _HEAD_AFTER.match(self.text, p.end) and _LOWER_WORD_AFTER.match(self.text, p.end)):
                 return False  # "the Pomeranian coast", "Hispanic voters": an adjective, not a name
+        if (tail is None and len(words) == 2 and words[0].text in _COMPASS
+                and self.lex.places.get(words[1].key, ("", ""))[1] in ("country", "place")):
+            tail = "place"  # "West Texas", "Southern Sudan": a part of a known place
         if tail == "org":
             p.kind, p.strong = "organization", True
         elif tail == "place":
@@ -1113,6 +1135,23 @@ class Scanner:
             p.soft = True  # "the Video version": an ordinary word as a modifier, unless the document insists
         return True
 
+    def _state_abbreviation(self, p: Piece) -> None:
+        """"SPRINGFIELD, Ill. —", "Sen. Elaine Marsh, D-Ore.": a US state in AP style is a place. Only
+        after a comma or a party letter, since "Miss", "Mass" or "Ill" alone are other words."""
+        text = self.text
+        start, end = p.start, p.end
+        if text[start + 1 : start + 2] == "-" and text[start : start + 1] in "DRI":
+            start += 2  # the party letter is not part of the place
+        elif text[start - 2 : start] != ", " or not text[start - 3 : start - 2].isalpha():
+            return
+        if text[end - 1 : end] != "." and text[end : end + 1] == ".":
+            end += 1
+        state = _US_STATES.get(text[start:end])
+        if state is None:
+            return
+        p.start, p.end, p.text = start, end, text[start:end]
+        p.kind, p.strong, p.canonical, p.acronym = "place", True, state, False
+
     def _context(self, p: Piece) -> None:
         """Cues around the piece: words before it, reporting verbs after it, parentheses, commas."""
         text = self.text
@@ -1131,6 +1170,9 @@ class Scanner:
         if kind is None or kind == "place":
             # the two words before: only a name whose kind is open (or a city's) needs them
             before = text[max(0, start - 40) : start]
+            nl = before.rfind("\n")
+            if nl != -1:
+                before = before[nl + 1 :]  # the words of an earlier line or paragraph are no cue
             cut = before.rstrip()
             spaced = len(cut) < len(before) and before[-1] == " "
             words = cut.rsplit(None, 2)
@@ -1437,6 +1479,21 @@ class Scanner:
             i = j
 
 
+# AP-style state abbreviations (with their dots: "Ill" or "Miss" without one is another word)
+_US_STATES = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+    "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
+    "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi",
+    "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire",
+    "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina",
+    "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee",
+    "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia", "Wis.": "Wisconsin",
+    "Wyo.": "Wyoming", "D.C.": "District of Columbia",
+}
+_COMPASS = frozenset(("North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+                      "Northeast", "Northwest", "Southeast", "Southwest", "Upper", "Lower"))
 _APPOS_END = re.compile(r"[,;:()\"“”]")
 _APPOS_START = re.compile(r",[ \t]+(?:\d{1,3},[ \t]+)?")
 _PLACE_AFTER = re.compile(r",[ \t]+([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)(?=[,.;:)]|[ \t]+[a-z]|$)")

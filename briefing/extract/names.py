@@ -106,7 +106,7 @@ class Lexicon:
 _PLACE_HEADS = (
     "airport", "ocean", "sea", "river", "lake", "lakes", "mountains", "mountain", "mount", "mt", "island",
     "islands", "peninsula", "valley", "bay", "gulf", "strait", "straits", "canal", "desert", "coast",
-    "street", "avenue", "road", "boulevard", "square", "bridge", "county", "province", "region", "district",
+    "street", "avenue", "road", "lane", "boulevard", "square", "bridge", "county", "province", "region", "district",
     "prefecture", "oblast", "governorate", "territory", "territories", "strip", "heights", "plaza", "harbor",
     "harbour", "city", "town", "village", "hills", "falls", "beach", "springs", "park", "state", "camp",
     "center", "centre", "theater", "theatre", "stadium", "arena", "museum", "hotel", "palace", "tower",
@@ -115,7 +115,7 @@ _PLACE_HEADS = (
     "corridor", "pass", "reservoir", "dam", "canyon", "glacier", "forest", "marsh", "wetlands", "lagoon",
     "estuary", "fjord", "archipelago", "reef", "atoll", "volcano", "crossing", "checkpoint", "zone", "quay",
     "pier", "wharf", "docks", "highway", "motorway", "expressway", "ridge", "hill", "shore", "riviera",
-    "plains", "steppe", "oasis", "township", "borough", "municipality", "commune", "parish", "krai", "okrug",
+    "plains", "complex", "steppe", "oasis", "township", "borough", "municipality", "commune", "parish", "krai", "okrug",
     "raion", "rayon", "voivodeship", "canton", "sector", "airbase", "barracks", "mine", "oilfield", "field",
     "shoal", "shoals", "cay", "cays", "isthmus", "cove", "sound",
 )

@@ -275,6 +275,25 @@ class ActorIndex:
         return None if fallback == UNKNOWN else fallback
 
 
+# "Mabaso: Honestly, ..." opens a turn of an interview transcript; "Q:" is the interviewer.
+_TURN_LABEL = re.compile(r"[ \t]*([A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}):[ \t]")
+_NOT_TURN = frozenset({"q", "a", "question", "answer", "note", "editor's note", "update"})
+
+
+def _turn_speaker(doc: Document, pos: int, index: ActorIndex) -> Speaker | None:
+    """"I" inside an interview answer is the person whose turn it is."""
+    b = doc.block_index_at(pos)
+    if b is None:
+        return None
+    start = doc.blocks[b].content.start
+    m = _TURN_LABEL.match(doc.text, start, pos)
+    if m is None or m.group(1).lower() in _NOT_TURN:
+        return None
+    s, e = m.span(1)
+    i = index.by_span(s, e)
+    return speaker(doc.text[s:e], span(s, e), index.actor(i).id if i is not None else None)
+
+
 def speaker_from(doc: Document, np: NP | None, index: ActorIndex) -> Speaker | None:
     """The Speaker for a speaker phrase: its words as written, linked to an actor where one fits."""
     if np is None:
@@ -289,6 +308,10 @@ def speaker_from(doc: Document, np: NP | None, index: ActorIndex) -> Speaker | N
             if i is not None:
                 aid = index.actor(i).id
                 index.remember(np.start, i)
+        elif low == "i":
+            turn = _turn_speaker(doc, np.start, index)
+            if turn is not None:
+                return turn
         return speaker(word, span(np.start, np.end), aid)
     if np.kind == "name":
         s, e = np.name_start, np.name_end

@@ -37,6 +37,7 @@ _OPENERS = frozenset({"in", "on", "at", "for", "with", "after", "before", "durin
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _SPEAKER_KINDS = ("name", "pronoun", "person", "org")
 _STOP = frozenset({".", ";", "!", "?", ":"})
+_PASSIVE_BE = frozenset({"be", "been", "being"})
 _PREPOSITIONS_NOT_WITH = frozenset({"to", "in", "at", "of", "for", "from", "on", "about", "by", "into", "over",
                                     "under", "than", "via", "through", "against", "toward", "towards"})
 
@@ -197,6 +198,13 @@ def _finish(att: Attribution, toks: list[Tok], c: int, hi: int) -> Attribution:
     return att
 
 
+def _title_prefix(toks: list[Tok], i: int, j: int) -> bool:
+    """Capitalised words and brackets before a name: a party or title ("NCP (SP) MP Supriya Sule")."""
+    span = toks[i:j]
+    return 0 < len(span) <= 6 and any(t.text == "(" for t in span) and all(
+        t.text in ("(", ")") or is_cap(t.text) for t in span)
+
+
 def from_right(toks: list[Tok]) -> Attribution | None:
     """'"...," said X' / '"..." X said' / '"..." Detik.com quoted X as saying' right after the quote."""
     n = len(toks)
@@ -252,7 +260,7 @@ def from_right(toks: list[Tok]) -> Attribution | None:
         np = appositive_name(toks, np, k + 1) or np  # "McConnell's spokesman, David Popp, said"
     else:
         np = np_left(toks, k, i)
-        if np is None or np.first != i:
+        if np is None or (np.first != i and not (np.kind == "name" and _title_prefix(toks, i, np.first))):
             return None
     if np.kind not in _SPEAKER_KINDS and np.kind != "doc":
         return None
@@ -359,6 +367,8 @@ def _nearest_cue(toks: list[Tok]) -> Attribution | None:
             continue
         if t.low not in lex.cues or is_cap(t.text):
             continue
+        if c > 0 and toks[c - 1].low in _PASSIVE_BE and not (c + 1 < n and toks[c + 1].low == "by"):
+            continue  # "a doctor would be posted to the area": a passive, its subject is not a speaker
         np = subject_of(toks, c, 0)
         if np is not None and (np.kind in _SPEAKER_KINDS or np.kind == "doc"):
             return _finish(Attribution(np, toks, t, how="left"), toks, c, n)

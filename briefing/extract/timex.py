@@ -107,7 +107,8 @@ def _scan(ctx: Context, low: str, lo: int, hi: int, doc: Document, out: list[Tx]
             continue
         last_end = tx.end
         out.append(tx)
-        if tx.when is not None and tx.type in ("DATE", "TIME") and not tx.needs_day:
+        # "overnight" straddles midnight: a clock time after it ("at 03:00") keeps the anchor day.
+        if tx.when is not None and tx.type in ("DATE", "TIME") and not tx.needs_day and name != "overnight":
             ctx.remember(tx.when, tx.start)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import WEEKDAYS
+from .lexicon import MONTHS, WEEKDAYS
 from .timex_grammar import NUMBER_WORDS, UNIT_WORDS
 from .timex_resolve import (
     DAYPARTS,
@@ -97,6 +97,11 @@ _SET_ADJ = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", 
             "biannual": "P6M", "year-round": "P1Y"}
 
 
+_SPEED_UNITS = {"kilometres", "kilometers", "kilometre", "kilometer", "km", "kms", "miles", "mile", "metres",
+                "meters", "metre", "meter", "m", "feet", "foot", "ft", "knots", "inches", "centimetres",
+                "centimeters", "cm", "millimetres", "millimeters", "mm", "litres", "liters", "gallons", "cubic"}
+
+
 def _h_set(m: re.Match[str], ctx: Context) -> Tx | None:
     if m["st_wdp"]:  # "gave their Saturdays", "on Mondays": every such day
         return Tx(m.start(), m.end(), "SET", f"XXXX-WXX-{WEEKDAYS[m['st_wdp'].lower()[:-1]] + 1}", None)
@@ -105,6 +110,10 @@ def _h_set(m: re.Match[str], ctx: Context) -> Tx | None:
         if adj == "year-round":
             return None
         return Tx(m.start(), m.end(), "SET", _SET_ADJ[adj], None)
+    if m["st_mo"]:  # "every January"
+        return Tx(m.start(), m.end(), "SET", f"XXXX-{MONTHS[m['st_mo'].lower()]:02d}", None)
+    if m["st_u3"] and word_before(ctx.text, m.start()).lower().rstrip(".") in _SPEED_UNITS:
+        return None  # "90 kilometres per hour": a speed
     u = (m["st_u"] or m["st_u2"] or m["st_u3"]).lower()
     if u in WEEKDAYS:
         return Tx(m.start(), m.end(), "SET", f"XXXX-WXX-{WEEKDAYS[u] + 1}", None)

@@ -82,7 +82,9 @@ PREMOD = (
     + "|" + _i(r"(?:early|late|mid)(?:-|\s+)(?:in\s+)?|end-") + ")"
 )
 _DAYPART = _i(r"morning|afternoon|evening|night")
-_TIMEDAY = rf"(?:{_i('today|tonight|tomorrow|yesterday')}|{WEEKDAY})"
+# "11:00 this morning": the day part after a clock time belongs to it.
+_TIMEDAY_PART = _i(r"(?:this|tomorrow|yesterday)\s+(?:morning|afternoon|evening)")
+_TIMEDAY = rf"(?:{_TIMEDAY_PART}|{_i('today|tonight|tomorrow|yesterday')}|{WEEKDAY})"
 _AMPM = r"(?:[aApP]\.[mM]\.?|[aApP][mM](?![A-Za-z]))"
 _ZONE = (r"(?:UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|IST|JST|KST|AEST|AEDT|"
          r"ET|PT|CT|MT|Z)(?![A-Za-z])")
@@ -106,9 +108,11 @@ FAMILIES: list[tuple[str, str]] = [
     ("daytime", rf"(?:{_i('early|late')}\s+)?(?:{WEEKDAY}|{_i('today|tomorrow|yesterday|this|last')})\s+(?:{_DAYPART})"
                 rf"(?![\w-])|{_i('tonight')}(?![\w-])"),
     ("date",
-     rf"(?:(?P<date_wd>{WEEKDAY}|{_WEEKDAY_ABBR}),?\s+)?(?:{PREMOD})?"
+     # "Monday (Oct 7)": Indian papers put the date in brackets after the weekday; one expression.
+     rf"(?:(?P<date_wd>{WEEKDAY}|{_WEEKDAY_ABBR})(?:,?\s+|\s*(?P<date_par>\()))?(?:{PREMOD})?"
      rf"(?:(?P<date_m1>{MONTH_ANY})\s*(?P<date_d1>{DAY})(?:,?\s+(?P<date_y1>{YEAR}))?"
-     rf"|(?:{_i('the')}\s+)?(?P<date_d2>{DAY})\s+(?:of\s+)?(?P<date_m2>{MONTH_ANY})(?:,?\s+(?P<date_y2>{YEAR}))?)"),
+     rf"|(?:{_i('the')}\s+)?(?P<date_d2>{DAY})\s+(?:of\s+)?(?P<date_m2>{MONTH_ANY})(?:,?\s+(?P<date_y2>{YEAR}))?)"
+     r"(?(date_par)\))"),
     ("monthyear", rf"(?:{PREMOD})?(?P<my_m>{MONTH_ANY}),?\s+(?:of\s+)?(?P<my_y>{YEAR})"),
     ("weekof", rf"(?:{_i('the')}\s+)?(?P<wo_n>{_i('first|second|third|fourth|last|final')})\s+week\s+of\s+"
                rf"(?P<wo_m>{MONTH_FULL})(?:,?\s+(?P<wo_y>{YEAR}))?"),
@@ -146,9 +150,12 @@ FAMILIES: list[tuple[str, str]] = [
     ("rel", rf"(?:{PREMOD})?(?:(?P<r_the>{_i('the')})\s+)?(?P<r_rel>{_REL})\s+(?P<r_unit>{_REL_UNITS})(?![\w-])"
             rf"(?P<r_half>\s+and\s+a\s+half(?![\w-]))?"),
     ("anaph", rf"(?:{PREMOD})?(?P<an>{_i('the')}\s+(?:(?:{_i('same|entire|whole|full')})\s+)?"
-              rf"(?P<an_unit>{_i('day|week|weekend|month|year')})|{_i('that')}\s+(?P<an_unit2>{_i('day|week|month|year|time')})"
+              rf"(?P<an_unit>{_i('day|week|weekend|month|quarter|year')})|{_i('that')}\s+(?P<an_unit2>{_i('day|week|month|year|time')})"
               rf"|{_i('the')}\s+same\s+time)(?![\w-])(?!\s+{YEAR})"
               rf"(?:\s+(?P<an_back>{_i('previous|prior|before|earlier')})(?=\s*[,.;:)]|\s*$))?"),
+    # "worked overnight", "overnight, crews ...": the adverb; not "an overnight stay".
+    ("overnight", _i(r"overnight")
+     + r"(?=\s*[,.;:)]|\s*$|\s+(?:and|but|as|after|before|while|when|into|in|on|at|to|from)\b)"),
     ("daypart", rf"(?:{_i('the')}\s+)?(?P<dp>{_i('morning|afternoon|evening')})(?![\w-])"),
     ("dayrel", _i(r"(?:the\s+day\s+(?P<dr_ba>before|after)\s+)?(?P<dr>today|tomorrow|yesterday)(?![\w-])")),
     ("weekday", rf"(?:{PREMOD})?(?P<wd>{WEEKDAY})"),
@@ -168,7 +175,8 @@ FAMILIES: list[tuple[str, str]] = [
     ("set",
      _i(r"(?:every|each)\s+(?:other\s+|single\s+)?(?:(?P<st_n>\d+|two|three|four|five|six|few)\s+)?"
         r"(?P<st_u>second|minute|hour|day|night|week|month|quarter|year|morning|afternoon|evening|"
-        r"weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|winter)s?"
+        r"weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|winter|"
+        r"(?P<st_mo>january|february|march|april|june|july|august|september|october|november|december))s?"
         r"|(?P<st_f>once|twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+times)\s+"
         r"(?:a|an|per|each|every)\s+(?P<st_u2>second|minute|hour|day|night|week|month|quarter|year)"
         r"|per\s+(?P<st_u3>second|minute|hour|day|night|week|month|quarter|year|annum)") + r"(?![\w-])"
@@ -225,6 +233,7 @@ STARTS: dict[str, set[str]] = {
     "relnamed": _PREMOD_START | {"last", "next", "this", "past", "coming"},
     "rel": _PREMOD_START | _REL_START,
     "anaph": _PREMOD_START | {"that"},
+    "overnight": {"overnight"},
     "daypart": {"the", "morning", "afternoon", "evening"},
     "dayrel": {"the", "today", "tomorrow", "yesterday"},
     "weekday": _PREMOD_START | WEEKDAY_START,

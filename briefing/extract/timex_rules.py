@@ -115,6 +115,11 @@ def _time_tx(m: re.Match[str], ctx: Context, part: str, zone: str, day: tuple[Wh
     return tx
 
 
+def _starts_line(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return not text[line_start:pos].strip(" \t*#>-•")
+
+
 def _h_time(m: re.Match[str], ctx: Context) -> Tx | None:
     s = m.group()
     p = _TIME_PARTS.match(s)
@@ -135,9 +140,15 @@ def _h_time(m: re.Match[str], ctx: Context) -> Tx | None:
         zone = f"{sign}{int(offset.group(2)):02d}:{offset.group(3) or '00'}"
     else:
         zone = "Z" if re.search(r"\b(?:UTC|GMT|Z)\b", s) else ""
-    tail = re.search(r"\s(today|tonight|tomorrow|yesterday|[A-Z][a-z]+day)$", s)
-    weekday = WEEKDAYS.get(tail.group(1).lower()) if tail else None
-    day = _time_day(m, ctx, tail.group(1) if tail else None, m.start(), m.end())
+    tail = re.search(r"\s(today|tonight|tomorrow|yesterday|[A-Z][a-z]+day)$"
+                     r"|\s(this|tomorrow|yesterday)\s+(?:morning|afternoon|evening)$", s, re.I)
+    dayword = (tail.group(1) or tail.group(2)) if tail else None
+    weekday = WEEKDAYS.get(dayword.lower()) if dayword else None
+    day = _time_day(m, ctx, dayword, m.start(), m.end())
+    if day is None and _starts_line(ctx.text, m.start()):
+        # A clock time opening a paragraph is a liveblog or timeline stamp: the day of publication,
+        # not the last day the prose mentioned ("... until Friday." / "08:55 BST — Trains cancelled").
+        day = (cal.day(ctx.base), True)
     return _time_tx(m, ctx, f"{h:02d}:{mi:02d}", zone, day, weekday)
 
 
@@ -522,6 +533,13 @@ def _h_anaph(m: re.Match[str], ctx: Context) -> Tx | None:
     return make_tx(m, ctx, cal.shift(unit_when(a.start, unit), -1 if m["an_back"] else 0), relative=True)
 
 
+def _h_overnight(m: re.Match[str], ctx: Context) -> Tx | None:
+    """"worked overnight": the night before the report, or the coming one under a future verb."""
+    future = ctx.tense(m.start(), m.end()) == "future"
+    night = cal.day(ctx.base if future else ctx.base - ONE)
+    return _time_tx(m, ctx, "NI", "", (night, True))
+
+
 def _h_daypart(m: re.Match[str], ctx: Context) -> Tx | None:
     before = word_before(ctx.text, m.start()).lower()
     if before not in ("in", "during", "by", "through", "throughout", "until"):
@@ -621,6 +639,7 @@ HANDLERS: dict[str, Handler] = {
     "quarter": _h_quarter,
     "fiscal": _h_fiscal, "season": _h_season, "decade": _h_decade, "century": _h_century,
     "sameago": _h_sameago, "ago": _h_ago, "relmod": _h_relmod, "relnamed": _h_relnamed, "rel": _h_rel,
-    "anaph": _h_anaph, "daypart": _h_daypart, "dayrel": _h_dayrel, "weekday": _h_weekday, "month": _h_month,
+    "anaph": _h_anaph, "overnight": _h_overnight,
+    "daypart": _h_daypart, "dayrel": _h_dayrel, "weekday": _h_weekday, "month": _h_month,
     "holiday": _h_holiday, "year": _h_year, **AMOUNT_HANDLERS,
 }

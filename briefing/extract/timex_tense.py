@@ -33,6 +33,10 @@ _FUTURE_IF_LINKED = {"expected", "planned", "planning", "plans", "plan", "due", 
 _FUTURE_OBJECT_TO = {"expected", "expects", "expect", "wants", "want", "wanted", "plans", "planned", "intends",
                      "intended", "hopes", "hoped", "urged", "asked"}
 _OBJECT_REACH = 5
+# An expectation points ahead even in the past tense, when the date closes its object:
+# "he expected the first cut in September", "analysts predicted a rebound by March".
+_EXPECT = {"expect", "expects", "expected", "expecting", "predict", "predicts", "predicted", "anticipate",
+           "anticipates", "anticipated"}
 _LINK_AFTER = {"to", "for", "on", "in", "by", "at", "this", "next"}
 _BE = {"is", "are", "am", "was", "were", "be", "been", "being", "'s", "’s"}
 _BE_PRESENT = {"is", "are", "am"}
@@ -69,11 +73,14 @@ def _future_participle(toks: list[str], k: int) -> bool:
     return False
 
 
-def _classify(toks: list[str], i: int, timex_after: bool) -> Tense | None:
-    """The tense cue of token `i`, if it is one. `timex_after`: the expression follows token i directly."""
+def _classify(toks: list[str], i: int, timex_after: bool, timex_near: bool = False) -> Tense | None:
+    """The tense cue of token `i`, if it is one. `timex_after`: the expression follows token i directly;
+    `timex_near`: it follows within a short object."""
     t = toks[i]
     prev = toks[i - 1] if i > 0 else ""
     nxt = toks[i + 1] if i + 1 < len(toks) else ""
+    if t in _EXPECT and timex_near and prev not in _DETERMINERS and prev != "as":  # not "as expected"
+        return "future"
     if t.endswith(("'ll", "’ll")) or t in _FUTURE_WORDS:
         return "future"
     if t == "to" and prev in _BE:  # "was to take place", "is to meet"
@@ -121,7 +128,7 @@ def tense_at(text: str, clause_start: int, clause_end: int, start: int, end: int
     n = len(before)
     toks = [*before, *after]
     for i in range(n - 1, -1, -1):
-        cue = _classify(toks, i, timex_after=i == n - 1)
+        cue = _classify(toks, i, timex_after=i == n - 1, timex_near=n - 1 - i <= _OBJECT_REACH + 1)
         if cue:
             return cue
     for i in range(n, len(toks)):
