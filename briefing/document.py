@@ -63,9 +63,6 @@ class Document:
         self._sentence_starts = [s.start for s in self.sentences]
         self._block_starts = [b.span.start for b in self.blocks]
 
-    def slice(self, start: int, end: int) -> str:
-        return self.text[start:end]
-
     def sentence_index_at(self, offset: int) -> int | None:
         """Index of the sentence containing `offset`, if any."""
         i = bisect_right(self._sentence_starts, offset) - 1
@@ -78,14 +75,6 @@ class Document:
         if i >= 0 and self.blocks[i].span.start <= offset < self.blocks[i].span.end:
             return i
         return None
-
-    def heading_text(self, block_index: int) -> str | None:
-        """Text of the heading a block sits under."""
-        h = self.heading_of[block_index] if block_index < len(self.heading_of) else None
-        if h is None:
-            return None
-        c = self.blocks[h].content
-        return self.text[c.start : c.end]
 
     def sentence_models(self) -> list[SentenceModel]:
         return [_sentence_model(s.start, s.end, s.block) for s in self.sentences]

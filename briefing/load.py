@@ -349,11 +349,6 @@ def load_text(
     )
 
 
-def load_file(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
-              parse_front_matter: bool = True) -> Loaded:
-    return load_bytes(read_bytes(path, max_bytes), path=os.fspath(path), parse_front_matter=parse_front_matter)
-
-
 def looks_like_markdown(text: str) -> bool:
     """Guess the format of text without a telling file name."""
     if text.startswith("---\n") and _FRONT_MATTER.match(text):

@@ -526,10 +526,6 @@ class Scanner:
         return bool(t.f & CONN)
 
     @staticmethod
-    def is_stop(t: _Tok) -> bool:
-        return bool(t.f & STOP)
-
-    @staticmethod
     def is_title_word(low: str) -> bool:
         return bool(_flags(low) & TITLE)
 

@@ -260,10 +260,6 @@ def family_pattern(name: str) -> re.Pattern[str]:
     return re.compile(_SOURCES[name])
 
 
-def family_patterns() -> dict[str, re.Pattern[str]]:
-    return {name: family_pattern(name) for name, _ in FAMILIES}
-
-
 @cache
 def families_for(key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The families (in priority order) an expression starting with word `key` can belong to."""

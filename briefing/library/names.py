@@ -31,7 +31,3 @@ def surname_key(key: str) -> str | None:
     while len(words) > 1 and words[-1] in _SUFFIXES:
         words.pop()
     return words[-1] if len(words) > 1 else None
-
-
-def is_single_word(key: str) -> bool:
-    return bool(key) and " " not in key
