@@ -35,10 +35,21 @@ def eval_dir(arg: str | None) -> Path:
     return Path(arg or os.environ.get("BRIEFING_EVAL_DIR") or ROOT.parent / "shared" / "eval")
 
 
-def _score(tools: Path, task: str, gold: Path, pred: Path) -> dict:
+def score(tools: Path, task: str, gold: Path, pred: Path) -> dict:
+    """The shared scorer's figures for one task (its last line of output, JSON)."""
     out = subprocess.run([sys.executable, str(tools / "score.py"), task, str(gold), str(pred)],
                          capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def drop_indirect(src: Path, dst: Path) -> None:
+    """Copy predictions without indirect speech: the gold annotates quotations only."""
+    with src.open() as fin, dst.open("w") as fout:
+        for line in fin:
+            row = json.loads(line)
+            b = row.get("briefing") or {}
+            b["quotes"] = [q for q in b.get("quotes") or [] if q.get("kind") != "indirect"]
+            fout.write(json.dumps(row) + "\n")
 
 
 def quality(directory: Path) -> dict:
@@ -50,16 +61,11 @@ def quality(directory: Path) -> dict:
             run = subprocess.run([sys.executable, str(tools / "run_project.py"), str(gold), str(pred)],
                                  capture_output=True, text=True, check=True, cwd=ROOT)
             speed = json.loads(run.stdout.strip().splitlines()[-1])
-            results[task] = {"speed": speed, "score": _score(tools, task, gold, pred)}
+            results[task] = {"speed": speed, "score": score(tools, task, gold, pred)}
             if task == "quotes":
                 direct = Path(tmp) / "quotes_direct.jsonl"
-                with pred.open() as src, direct.open("w") as dst:
-                    for line in src:
-                        row = json.loads(line)
-                        b = row.get("briefing") or {}
-                        b["quotes"] = [q for q in b.get("quotes") or [] if q.get("kind") != "indirect"]
-                        dst.write(json.dumps(row) + "\n")
-                results["quotes_direct_only"] = {"score": _score(tools, task, gold, direct)}
+                drop_indirect(pred, direct)
+                results["quotes_direct_only"] = {"score": score(tools, task, gold, direct)}
     return results
 
 

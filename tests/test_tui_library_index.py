@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import threading
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,7 @@ from tui_fixtures import marked_text, report_loaded, screen_text, title_of
 
 from briefing.library import api as library_api
 from briefing.model import Briefing
-from briefing.tui.library_source import live_query, open_for_reader
+from briefing.tui.library_source import IndexedLibrary, live_query, open_for_reader
 from briefing.tui.screens.library import LibraryScreen
 from briefing.tui.screens.report import ReportScreen
 from briefing.tui.screens.skipped import SkippedScreen
@@ -267,6 +269,17 @@ def shown_names(lib: LibraryScreen) -> set[str]:
     return {Path(p).name for p in lib.order()}
 
 
+@contextlib.asynccontextmanager
+async def harbour_search_while_indexing(source: IndexedLibrary) -> AsyncIterator[tuple]:
+    """The library app on `source`, with `/harbour` typed while the folder is still being indexed."""
+    async with library_app(source, size=(100, 40)) as (app, pilot):
+        lib = lib_screen(app)
+        await wait_for(pilot, lambda: source.state.running)
+        await pilot.press("slash", *"harbour", "enter")
+        await wait_for(pilot, lambda: lib.results is not None and not lib._searching)
+        yield app, pilot, lib
+
+
 async def test_search_results_fill_in_while_indexing_and_are_complete_at_the_end(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A search typed while the folder is being indexed shows what is indexed so far, then more rows as
@@ -278,11 +291,7 @@ async def test_search_results_fill_in_while_indexing_and_are_complete_at_the_end
     parser = PermitParser()
     source = indexed(root, parser, tmp_path / "c")
     try:
-        async with library_app(source, size=(100, 40)) as (app, pilot):
-            lib = lib_screen(app)
-            await wait_for(pilot, lambda: source.state.running)
-            await pilot.press("slash", *"harbour", "enter")
-            await wait_for(pilot, lambda: lib.results is not None and not lib._searching)
+        async with harbour_search_while_indexing(source) as (app, pilot, lib):
             assert "No report matches" in screen_text(app)
 
             def caught_up() -> bool:  # the rows are the matching reports parsed so far, and say so
@@ -334,11 +343,7 @@ async def test_search_runs_again_at_a_bounded_rate_while_indexing(
 
     source.search = counting  # type: ignore[method-assign]
     try:
-        async with library_app(source, size=(100, 40)) as (app, pilot):
-            lib = lib_screen(app)
-            await wait_for(pilot, lambda: source.state.running)
-            await pilot.press("slash", *"harbour", "enter")
-            await wait_for(pilot, lambda: lib.results is not None and not lib._searching)
+        async with harbour_search_while_indexing(source) as (app, pilot, lib):
             start = time.monotonic()
             committed_then = source.state.committed
             await wait_for(pilot, lambda: idle(source) and shown_names(lib) == matching, timeout=60)
@@ -363,11 +368,7 @@ async def test_leaving_the_search_while_indexing_brings_the_list_back_for_good(
     parser = PermitParser()
     source = indexed(root, parser, tmp_path / "c")
     try:
-        async with library_app(source, size=(100, 40)) as (app, pilot):
-            lib = lib_screen(app)
-            await wait_for(pilot, lambda: source.state.running)
-            await pilot.press("slash", *"harbour", "enter")
-            await wait_for(pilot, lambda: lib.results is not None and not lib._searching)
+        async with harbour_search_while_indexing(source) as (app, pilot, lib):
             await pilot.press("escape")
             assert not lib.searching
             parser.allow(5)

@@ -21,6 +21,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
+sys.path.insert(0, str(HERE.parent))
+
+from extraction import drop_indirect, score  # noqa: E402  (the same scoring as the dev set)
 
 
 def _tools(arg: str | None) -> Path:
@@ -30,21 +33,6 @@ def _tools(arg: str | None) -> Path:
 def _run(tools: Path, gold: Path, pred: Path) -> None:
     subprocess.run([sys.executable, str(tools / "run_project.py"), str(gold), str(pred)],
                    capture_output=True, text=True, check=True, cwd=ROOT)
-
-
-def _score(tools: Path, task: str, gold: Path, pred: Path) -> dict:
-    out = subprocess.run([sys.executable, str(tools / "score.py"), task, str(gold), str(pred)],
-                         capture_output=True, text=True, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
-
-def _drop_indirect(src: Path, dst: Path) -> None:
-    with src.open() as fin, dst.open("w") as fout:
-        for line in fin:
-            row = json.loads(line)
-            b = row.get("briefing") or {}
-            b["quotes"] = [q for q in b.get("quotes") or [] if q.get("kind") != "indirect"]
-            fout.write(json.dumps(row) + "\n")
 
 
 # Batch 1 (01-12) was used to tune the rules; batch 2 (13-20) was written afterwards as a fresh check.
@@ -159,15 +147,15 @@ def main() -> int:
         t_pred, q_pred, q_direct = Path(tmp) / "timex.jsonl", Path(tmp) / "quotes.jsonl", Path(tmp) / "qd.jsonl"
         _run(tools, t_gold, t_pred)
         _run(tools, q_gold, q_pred)
-        _drop_indirect(q_pred, q_direct)
-        t = _score(tools, "timex", t_gold, t_pred)
+        drop_indirect(q_pred, q_direct)
+        t = score(tools, "timex", t_gold, t_pred)
         print("time expressions (TempEval-3 style)")
         print(f"  value F1 {t['value']['f1']:.1f}   relaxed F1 {t['relaxed']['f1']:.1f}"
               f" (P {t['relaxed']['p']:.1f} R {t['relaxed']['r']:.1f})   strict F1 {t['strict']['f1']:.1f}"
               f"   type acc {t['type_accuracy_on_matched']:.1f}   value acc {t['value_accuracy_on_matched']:.1f}"
               f"   (gold {t['gold']}, predicted {t['pred']})")
         for label, pred in (("quotes (all kinds)", q_pred), ("quotes (indirect dropped)", q_direct)):
-            q = _score(tools, "quotes", q_gold, pred)
+            q = score(tools, "quotes", q_gold, pred)
             print(label)
             print(f"  quote P/R/F1 {q['quote']['p']:.1f}/{q['quote']['r']:.1f}/{q['quote']['f1']:.1f}"
                   f"   speaker acc {q['speaker_accuracy_on_matched']:.1f}"
@@ -177,7 +165,7 @@ def main() -> int:
         if n_gold is not None and n_gold.stat().st_size:  # names are annotated for batch 1 only
             n_pred = Path(tmp) / "ner_pred.jsonl"
             _run(tools, n_gold, n_pred)
-            n = _score(tools, "ner", n_gold, n_pred)
+            n = score(tools, "ner", n_gold, n_pred)
             by = "  ".join(f"{k} {v['f1']:.1f}" for k, v in n["by_type"].items())
             print("names (exact span, PER/ORG/LOC)")
             print(f"  typed F1 {n['typed']['f1']:.1f} (P {n['typed']['p']:.1f} R {n['typed']['r']:.1f})"
