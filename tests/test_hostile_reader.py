@@ -30,7 +30,7 @@ from typing import Any
 
 import pytest
 from rich.console import Console
-from tui_fixtures import reader, screen_text, wait_for
+from tui_fixtures import reader, screen_text, shows, wait_for
 
 from briefing.tui.app import BriefingApp, _default_parse
 from briefing.tui.safe import neutralise, one_line
@@ -464,9 +464,9 @@ async def test_a_folder_with_unopenable_files_lists_the_good_ones_and_the_skippe
                           library_mode=True) as (app, pilot):
             watch = Watch(app)
             await wait_for(pilot, lambda: source.state.runs > 0 and not source.state.running, timeout=SETTLE)
-            await pilot.pause(0.1)
-            text = screen_text(app)
             good = ["alpha.md", "beta.txt", "gamma.md", "delta.md"] + (["locked.md"] if root_reads_locked else [])
+            await shows(pilot, app, f"{len(good)} reports")
+            text = screen_text(app)
             for name in good:  # each row shows its file name
                 assert f"· {name}" in text, f"{name!r} not listed:\n{text}"
             assert f"{len(good)} reports" in text, text

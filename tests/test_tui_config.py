@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from tui_fixtures import SEED, reader, screen_text, seed_briefing
+from tui_fixtures import SEED, reader, screen_text, seed_briefing, shows
 
 from briefing.config import config_path, load_config
 from briefing.tui import keys
@@ -104,7 +104,7 @@ async def test_ansi_theme_and_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
     async with reader([SEED], builders=SEED_BUILD, theme="ansi-dark") as (app, pilot):
         assert app.theme == "ansi-dark" and app.no_color
         await pilot.press("2", "enter")
-        assert "Benjamin Netanyahu" in screen_text(app)
+        await shows(pilot, app, "Benjamin Netanyahu")
 
 
 # -- the command line --------------------------------------------------------------------------------

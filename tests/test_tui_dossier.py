@@ -10,7 +10,7 @@ from pathlib import Path
 
 from library_fakes import FakeParser, Report
 from library_ui import wait_for
-from tui_fixtures import SEED, marked_text, reader, report_loaded, screen_text, seed_briefing, title_of
+from tui_fixtures import SEED, marks, reader, report_loaded, screen_text, seed_briefing, shows, title_of
 
 from briefing.tui.library_source import IndexedLibrary
 from briefing.tui.screens.dossier import DossierScreen
@@ -70,6 +70,7 @@ async def open_report_named(app, pilot, title: str) -> None:  # type: ignore[no-
 
 async def dossier_ready(app, pilot) -> DossierScreen:  # type: ignore[no-untyped-def]
     await wait_for(pilot, lambda: isinstance(app.screen, DossierScreen) and app.screen.dossier is not None)
+    await shows(pilot, app, f"Dossier: {app.screen.dossier.name}")
     return app.screen
 
 
@@ -97,8 +98,7 @@ async def test_d_on_an_actor_merges_netanyahu_across_reports_and_opens_a_quote(t
             assert "Yoav Gallant" not in screen_text(app)
             await pilot.press("j", "enter")
             await wait_for(pilot, lambda: report_loaded(app) and app.screen.path.name == "b.md")
-            current, _ = marked_text(app.screen.source)
-            assert current == "This is a turning point"
+            await marks(pilot, app.screen.source, "This is a turning point")
             assert "quote: This is a turning point" in title_of(app.screen.source)
             await pilot.press("escape", "escape")  # clear the highlight, then back to the dossier
             assert app.screen is d and d.section("quotes").cursor == 1
@@ -108,8 +108,7 @@ async def test_d_on_an_actor_merges_netanyahu_across_reports_and_opens_a_quote(t
             assert [it.data.description for it in events.items] == ["Benjamin Netanyahu met his cabinet",
                                                                    "Netanyahu barred the trip"]
             await pilot.press("4")
-            # The titles section is laid out and painted on a later frame than the key: wait for it.
-            await wait_for(pilot, lambda: "Prime Minister" in screen_text(app))
+            await shows(pilot, app, "Prime Minister")
             await pilot.press("escape")
             assert app.screen is report
     finally:
@@ -128,8 +127,7 @@ async def test_d_on_a_quote_follows_its_speaker(tmp_path: Path) -> None:
             assert names_of(d.section("reports").items) == ["a.md", "b.md"]
             await pilot.press("enter")  # the first report, at his first mention
             await wait_for(pilot, lambda: report_loaded(app) and app.screen.path.name == "a.md")
-            current, _ = marked_text(app.screen.source)
-            assert current == "Benjamin Netanyahu"
+            await marks(pilot, app.screen.source, "Benjamin Netanyahu")
     finally:
         source.close()
 
@@ -143,7 +141,7 @@ async def test_a_shared_surname_lists_the_people_to_choose_from(tmp_path: Path) 
             d = await dossier_ready(app, pilot)
             rows = d.section("reports").items
             assert [it.kind for it in rows[:2]] == ["candidate", "candidate"]
-            assert "Did you mean Hunter Biden?" in screen_text(app) and "Did you mean Joe Biden?" in screen_text(app)
+            await shows(pilot, app, "Did you mean Hunter Biden?", "Did you mean Joe Biden?")
             chosen = rows[0].data
             await pilot.press("enter")
             d2 = await dossier_ready(app, pilot)
@@ -190,7 +188,7 @@ async def test_long_quote_lists_are_read_a_page_at_a_time(tmp_path: Path) -> Non
             assert title_of(quotes).endswith("230")
             await pilot.press("G", "enter")
             await wait_for(pilot, lambda: report_loaded(app))
-            assert marked_text(app.screen.source)[0] == said[-1]
+            await marks(pilot, app.screen.source, said[-1])
     finally:
         source.close()
 
@@ -219,7 +217,7 @@ async def test_hostile_actor_names_render_literally_in_the_dossier(tmp_path: Pat
             assert f"Dossier: {name}" in shown and "[@click=app.quit]Plot[/]" in shown
             assert "[red]chief[/red]" in shown
             await pilot.press("2")
-            assert "“[/b] never closes”" in screen_text(app)
+            await shows(pilot, app, "“[/b] never closes”")
             assert app.is_running
     finally:
         source.close()

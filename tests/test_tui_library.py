@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from tui_fixtures import ROOT, SEED, reader, report_loaded, screen_text, seed_briefing, skeleton, wait_for
+from tui_fixtures import ROOT, SEED, reader, report_loaded, screen_text, seed_briefing, shows, skeleton, wait_for
 
 from briefing.model import Briefing
 from briefing.tui.screens.error import ErrorScreen
@@ -152,7 +152,7 @@ async def test_library_sort_and_filter(tmp_path: Path) -> None:
         lib = app.screen
         await pilot.press("s")  # title
         assert [Path(k).name for k in lib.order()] == ["c_wind.txt", "a_drought.md", "b_port.md"]
-        assert "sorted by title" in screen_text(app)
+        await shows(pilot, app, "sorted by title")
         await pilot.press("slash", "b", "a", "d")
         assert [Path(k).name for k in lib.order()] == ["a_drought.md"]
         await pilot.press("enter")

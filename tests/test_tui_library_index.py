@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from library_fakes import FakeParser, Report
 from library_ui import REPORTS, GatedParser, idle, indexed, lib_screen, library_app, md, wait_for, write_all
-from tui_fixtures import marked_text, report_loaded, screen_text, title_of
+from tui_fixtures import marks, report_loaded, screen_text, shows, title_of
 
 from briefing.library import api as library_api
 from briefing.model import Briefing
@@ -65,7 +65,7 @@ async def test_library_opens_from_the_index_shows_progress_and_new_entries_appea
             assert sum("skipped" in str(n.message) for n in app._notifications) == 1
             await pilot.press("w")
             assert isinstance(app.screen, SkippedScreen)
-            assert "scan.md" in screen_text(app)
+            await shows(pilot, app, "scan.md")
             await pilot.press("escape")
             assert isinstance(app.screen, LibraryScreen)
             # Opening a report reads the cached briefing.
@@ -99,13 +99,13 @@ async def test_search_opens_the_report_at_the_hit(tmp_path: Path) -> None:
             screen = app.screen
             assert isinstance(screen, ReportScreen) and screen.path.name == "drought.md"
             assert screen.source.has_focus
-            current, _ = marked_text(screen.source)
-            assert current.lower() == "reservoir"
+            await marks(pilot, screen.source, lambda shown: shown.lower() == "reservoir")
             assert "search: reservo" in title_of(screen.source)
             await pilot.press("o")
             assert lib_screen(app).searching  # the results are still there
             await pilot.press("escape")  # and escape restores the list
-            assert not lib.searching and lib.reports.shown == 3 and "Port strike" in screen_text(app)
+            assert not lib.searching and lib.reports.shown == 3
+            await shows(pilot, app, "Port strike")
     finally:
         source.close()
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tui_fixtures import actor, marked_text, quote, reader, screen_text, skeleton, wait_for
+from tui_fixtures import actor, marks, quote, reader, screen_text, shows, skeleton, wait_for
 
 from briefing.model import Briefing
 from briefing.tui.safe import Neutralised, clipboard_text, is_safe, neutralise, one_line, placeholder
@@ -102,17 +102,19 @@ async def test_markup_and_escapes_in_a_report_render_literally_and_trigger_nothi
         assert_nothing_unsafe_on_screen(app)
 
         await pilot.press("2")
+        await shows(pilot, app, "[bold]Mallory[/bold]")
         text = screen_text(app)
         assert "[bold]Mallory[/bold]" in text and "[Reuters]" in text
         assert "<U+202E>evil<U+202C>" in text and "␛]52;c;aGVsbG8=␇" in text
         assert_nothing_unsafe_on_screen(app)
 
         await pilot.press("enter")  # Mallory's mention, highlighted through the placeholders
-        assert marked_text(app.screen.source)[0] == "[bold]Mallory[/bold]"
+        await marks(pilot, app.screen.source, "[bold]Mallory[/bold]")
         await pilot.press("escape", "j", "j", "j", "enter")  # the OSC 52 "actor"
-        assert marked_text(app.screen.source)[0] == "␛]52;c;aGVsbG8=␇"
+        await marks(pilot, app.screen.source, "␛]52;c;aGVsbG8=␇")
         assert_nothing_unsafe_on_screen(app)
         await pilot.press("g")  # the top of the source text
+        await shows(pilot, app, "[Reuters] WASHINGTON")
         text = screen_text(app)
         for literal in ("[Reuters] WASHINGTON", "[/b] tag", "[@click=app.quit]Click", "[link=https://example.com]a",
                         "␛[2J", "<U+009B>31m", "<U+202E>evil<U+202C>", "漢字"):
@@ -120,7 +122,7 @@ async def test_markup_and_escapes_in_a_report_render_literally_and_trigger_nothi
         assert_nothing_unsafe_on_screen(app)
 
         await pilot.press("3")
-        assert "“[/b] is not a tag,”" in screen_text(app)
+        await shows(pilot, app, "“[/b] is not a tag,”")
         await pilot.press("y")
         assert app.clipboard == "[/b] is not a tag,"
         await pilot.press("2", "G", "y")
@@ -129,8 +131,7 @@ async def test_markup_and_escapes_in_a_report_render_literally_and_trigger_nothi
         await pilot.press("ctrl+p")
         for ch in "mallory":
             await pilot.press(ch)
-        await pilot.pause(0.3)
-        assert "Actor: [bold]Mallory[/bold]" in screen_text(app)
+        await shows(pilot, app, "Actor: [bold]Mallory[/bold]")
         assert_nothing_unsafe_on_screen(app)
         await pilot.press("escape")
 
@@ -139,7 +140,7 @@ async def test_markup_and_escapes_in_a_report_render_literally_and_trigger_nothi
             await pilot.press(ch)
         await pilot.press("enter")
         assert app.screen.source.highlight_count == 2
-        assert "[/b]" in screen_text(app)
+        await shows(pilot, app, "[/b]")
         assert app.is_running and app.return_code is None  # [@click=app.quit] ran nothing
 
 

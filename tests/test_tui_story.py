@@ -8,7 +8,7 @@ from pathlib import Path
 
 from library_fakes import Report
 from library_ui import REPORTS, idle, indexed, lib_screen, library_app, md, wait_for, write_all
-from tui_fixtures import marked_text, report_loaded, screen_text, title_of
+from tui_fixtures import marks, report_loaded, screen_text, shows, title_of
 
 from briefing.tui.screens.library import LibraryScreen
 from briefing.tui.screens.story import StoryScreen
@@ -33,8 +33,7 @@ async def test_story_timeline_merges_every_report_in_date_order_and_opens_an_eve
             await pilot.press("j", "j", "enter")
             await wait_for(pilot, lambda: report_loaded(app))
             assert app.screen.path.name == "port.md"
-            current, _ = marked_text(app.screen.source)
-            assert current == "Dockworkers walked out at dawn"
+            await marks(pilot, app.screen.source, "Dockworkers walked out at dawn")
             await pilot.press("escape", "escape")  # clear the highlight, then back to the timeline
             assert app.screen is story and story.events.cursor == 2
             await pilot.press("escape")
@@ -48,7 +47,7 @@ async def test_story_timeline_merges_every_report_in_date_order_and_opens_an_eve
             story = app.screen
             await wait_for(pilot, lambda: isinstance(story, StoryScreen) and story.pager is not None)
             assert [it.data.path for it in story.events.items] == [str(root / "port.md")] * 2  # type: ignore[attr-defined]
-            assert "1 report found for /dockworkers" in screen_text(app)
+            await shows(pilot, app, "1 report found for /dockworkers")
     finally:
         source.close()
 

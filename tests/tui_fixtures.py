@@ -184,13 +184,17 @@ def parse_with(builders: dict[str, Callable[[Path], Briefing]] | None = None) ->
     return parse
 
 
-async def wait_for(pilot, condition: Callable[[], bool], timeout: float = 5.0) -> None:  # type: ignore[no-untyped-def]
-    """Let the app run until `condition()` holds (parsing happens in a worker thread)."""
+async def wait_for(pilot, condition: Callable[[], bool], timeout: float = 10.0,  # type: ignore[no-untyped-def]
+                   what: Callable[[], str] | None = None) -> None:
+    """Let the app run until `condition()` holds (parsing happens in a worker thread).
+
+    On a timeout, `what()` (if given) says what was there instead.
+    """
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while not condition():
         if loop.time() > deadline:
-            raise AssertionError("timed out waiting for the reader")
+            raise AssertionError("timed out waiting for the reader" + (f": {what()}" if what else ""))
         await pilot.pause(0.02)
     await pilot.pause()
 
@@ -222,6 +226,22 @@ async def reader(paths: list[Path], size: tuple[int, int] = (80, 24),
 
 def report_loaded(app: BriefingApp) -> bool:
     return isinstance(app.screen, ReportScreen) and app.screen.briefing is not None
+
+
+# A key is handled before `pilot.press` returns, but what it changes on screen (a pane shown, the source
+# scrolled to a highlight) can land a frame or two later on a loaded machine: wait for it, up to a bound.
+
+async def shows(pilot, app, *texts: str) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the screen shows every one of `texts`."""
+    await wait_for(pilot, lambda: all(t in screen_text(app) for t in texts),
+                   what=lambda: f"{[t for t in texts if t not in screen_text(app)]!r} not in\n{screen_text(app)}")
+
+
+async def marks(pilot, view: SourceView, current: str | Callable[[str], bool]) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the source's current highlight, as shown, is `current` (or `current(it)` holds)."""
+    ok = current if callable(current) else current.__eq__
+    await wait_for(pilot, lambda: ok(marked_text(view)[0]),
+                   what=lambda: f"current highlight is {marked_text(view)[0]!r}")
 
 
 def marked_text(view: SourceView) -> tuple[str, str]:
