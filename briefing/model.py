@@ -145,7 +145,7 @@ class Briefing(_Model):
     source: SourceInfo
     title: str | None = None
     published: dt.date | None = None
-    published_from: Literal["option", "front_matter", "dateline"] | None = None
+    published_from: Literal["option", "front_matter", "dateline", "label"] | None = None
     outlet: str | None = None
     byline: str | None = None
     url: str | None = None

@@ -510,3 +510,112 @@ def test_club_names_and_parliaments_are_organisations() -> None:
     assert kinds["Dunmore Athletic"] == "organization"
     assert kinds["Mill Lane"] == "place"
     assert kinds["Commons"] == "organization" and kinds["Parliament"] == "organization"
+
+
+# ---- bylines, families, places by their context, US politics, glued amounts ---------------------------
+def test_all_capital_names_on_a_byline_are_people_as_written() -> None:
+    text = ("Ferry fares to rise in spring\n\nBy MARTA DIAZ and OWEN PRICE\n\nThe ferry operator said fares "
+            "would rise.\n\nBy LENA HOLT\n\nMore follows.")
+    kinds = _kinds(text)
+    assert kinds["MARTA DIAZ"] == "person" and kinds["OWEN PRICE"] == "person"
+    assert kinds["LENA HOLT"] == "person"
+
+
+def test_a_first_name_after_a_kinship_word_is_a_person() -> None:
+    kinds = _kinds("She leaves her sons Eoin and Padraig, a brother and her sister Maeve. Her husband, Colm, "
+                   "died in 2019. His daughter Saoirse runs the shop.")
+    for name in ("Eoin", "Padraig", "Maeve", "Colm", "Saoirse"):
+        assert kinds.get(name) == "person", name
+
+
+def test_places_named_by_their_people_or_as_a_destination() -> None:
+    kinds = _kinds("The win belongs to the people of Ndarugu, who voted in numbers. Many commuters cannot get "
+                   "back to Kalembo after midnight, and one nurse travelled to Mbarazi on foot.")
+    assert kinds.get("Ndarugu") == "place"
+    assert kinds.get("Kalembo") == "place"
+    assert kinds.get("Mbarazi") == "place"
+
+
+def test_an_irish_county_with_co_is_one_place() -> None:
+    kinds = _kinds("He grew up in Belmullet, Co Mayo, and later farmed near Ballyclare, Co. Antrim.")
+    assert kinds.get("Co Mayo") == "place" and kinds.get("Co. Antrim") == "place"
+    assert "Co" not in kinds and "Mayo" not in kinds
+
+
+def test_the_house_of_representatives_and_party_state_brackets() -> None:
+    text = ("House Democrats met on Monday. House Majority Leader Dale Renner (R-Ohio) said the vote would "
+            "wait, and Rep. Ana Cruz (D-New Mexico) disagreed. The bill dies unless the House acts. Senate "
+            "Republicans stayed silent.")
+    found = _actors(text)
+    kinds = _kinds(text)
+    house = [a for a in found if a.name == "House"]
+    assert len(house) == 1 and house[0].kind == "organization"
+    assert _texts(text, house[0]) == ["House", "House", "House"]
+    assert kinds["Ohio"] == "place" and kinds["New Mexico"] == "place"
+    assert "R-Ohio" not in kinds and "D-New Mexico" not in kinds
+    assert kinds["Dale Renner"] == "person" and kinds["Ana Cruz"] == "person"
+    assert kinds["Senate"] == "organization" and "Senate Republicans" not in kinds
+
+
+def test_a_title_before_a_surname_that_is_an_english_word_makes_a_person() -> None:
+    kinds = _kinds("Dr Still told the panel the ward was full. Prof Long agreed, and Sen. Young left early.")
+    assert kinds.get("Still") == "person"
+    assert kinds.get("Long") == "person"
+    assert kinds.get("Young") == "person"
+
+
+def test_glued_amounts_codes_lone_letters_and_common_acronyms_are_not_actors() -> None:
+    text = ("Traders paid KSh500 and Rs250 for a permit; the totals on Form-12 differ. \"Nobody else came, "
+            "and neither did I.\" A new CCTV camera and an NGO worker arrived. A clean CR is what we want. "
+            "State broadcaster CCTV showed the visit.")
+    kinds = _kinds(text)
+    for word in ("KSh500", "Rs250", "Form-12", "I.", "NGO", "CR"):
+        assert word not in kinds, word
+    # the cameras are no actor; the broadcaster is, by its last mention only
+    cctv = [m for a in _actors(text) for m in a.mentions if text[m.start : m.end] == "CCTV"]
+    assert [m.start for m in cctv] == [text.rindex("CCTV")]
+
+
+def test_a_capitalised_un_title_is_cut_from_the_organisation() -> None:
+    text = "The UN Resident Coordinator, Ines Moreau, visited the camp."
+    found = _by_name(_actors(text))
+    assert found["Ines Moreau"].titles == ["Resident Coordinator"]
+    assert "UN Resident Coordinator" not in found
+    assert any(text[m.start : m.end] == "UN" for a in found.values() for m in a.mentions)
+
+
+# ---- month words that are surnames -------------------------------------------------------------------
+def test_a_month_word_after_a_given_name_or_a_title_is_the_surname() -> None:
+    text = ("Prime Minister Helen May met Colm August and Dr June in Leeds. The summit had opened in May. "
+            '"We are close," May said. Mrs May left on Friday.')
+    found = _by_name(_actors(text))
+    may = found["Helen May"]
+    assert may.kind == "person"
+    # the later bare "May said" and "Mrs May" are the same woman; the month "in May" is no mention of her
+    assert [m.start for m in may.mentions] == [text.index("Helen May"), text.index("May said"),
+                                               text.index("May left")]
+    assert found["Colm August"].kind == "person"
+    assert found["June"].kind == "person"
+    assert "Helen" not in found and "Colm" not in found
+
+
+def test_a_month_word_in_a_date_context_stays_a_month_and_no_person() -> None:
+    text = ("Talks began last May and by May 2024 had stalled. Since May, the mayor has said little; "
+            "the vote is on May 5, and Late May brings the budget. The company said in April it would hire.")
+    assert not any(text[m.start : m.end] in ("May", "April") for a in _actors(text) for m in a.mentions)
+
+
+def test_a_date_right_after_a_given_name_is_not_part_of_the_name() -> None:
+    text = "The board met Kevin Moss and Anna on May 5. It heard Anna May 2024 figures."
+    names = {a.name for a in _actors(text)}
+    assert "Anna May" not in names
+
+
+def test_named_storms_are_not_actors_but_weather_offices_are() -> None:
+    text = ("Hurricane Milton reached Tampa on Wednesday after Tropical Storm Nadine faded. Storm Bert "
+            "flooded Wales. Forecasters at the National Hurricane Center and the Storm Prediction Center "
+            "issued warnings.")
+    kinds = _kinds(text)
+    assert not any(w in m for m in kinds for w in ("Milton", "Nadine", "Bert")), kinds
+    assert "National Hurricane Center" in kinds and "Storm Prediction Center" in kinds
+    assert kinds.get("Tampa") == "place" and kinds.get("Wales") == "place"

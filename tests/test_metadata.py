@@ -54,3 +54,27 @@ def test_dateline_with_accented_place_after_headline_and_byline() -> None:
     src = "Talks collapse\n\nBy Ingrid Solbakken\n\nTROMSØ, Norway, Nov. 21, 2024 (Wire) — Talks ended.\n"
     b = parse_text(src, format="text")
     assert (b.published, b.outlet, b.byline) == (dt.date(2024, 11, 21), "Wire", "Ingrid Solbakken")
+
+
+@pytest.mark.parametrize(
+    ("top", "date"),
+    [
+        ("**Issued:** 21 March 2025, 14:00 local time\n**Next update:** Monday, 24 March", dt.date(2025, 3, 21)),
+        ("Published on Tuesday, March 4, 2025\nUpdated: March 6, 2025", dt.date(2025, 3, 4)),
+        ("Last updated: 2024-10-08", dt.date(2024, 10, 8)),  # "updated" when nothing says published
+        ("Posted: Oct. 8th, 2024 at 9:30", dt.date(2024, 10, 8)),
+        ("Next update: 24 March 2025", None),  # a label, but not of this report's date
+        ("The date: March 4, 2025 was chosen by the board.", None),  # prose, not a label line
+    ],
+)
+def test_a_labelled_date_line_at_the_top_is_the_reference_date(top: str, date: dt.date | None) -> None:
+    b = parse_text(f"# Flood update\n\n{top}\n\nThe river rose on Monday.\n")
+    assert b.published == date
+    assert b.published_from == ("label" if date else None)
+    monday = next(t for t in b.time_expressions if t.text == "Monday")
+    assert monday.value == ((date - dt.timedelta(days=date.weekday())).isoformat() if date else "XXXX-WXX-1")
+
+
+def test_a_dateline_wins_over_a_labelled_date_further_down() -> None:
+    b = parse_text("Headline here\n\nPARIS, June 2, 2024 (AFP) — Talks.\n\nPublished: 5 June 2024\n", format="text")
+    assert (b.published, b.published_from) == (dt.date(2024, 6, 2), "dateline")

@@ -439,3 +439,74 @@ def test_i_inside_an_interview_answer_is_the_person_whose_turn_it_is() -> None:
     assert first.speaker is not None and first.speaker.text == "Mabaso"
     assert second.speaker is not None and second.speaker.text == "I"  # no turn label: left as written
     assert_spans(b)
+
+
+# --- speakers named in apposition, verbs of describing, titles, brackets ---------------------------------
+def test_the_name_after_a_capitalised_title_and_a_comma_is_the_speaker() -> None:
+    text = ('The Minister for Enterprise, Sorcha Quinlan, said the scheme was "a lifeline for small firms".\n\n'
+            '"Roads are still closed," the UN Humanitarian Coordinator, Jean-Paul Mbeki, told reporters.\n\n'
+            '"Exports will recover," said the Secretary for Trade, Ola Berg.\n\n'
+            'Its chief executive, Ravi Menon, said: "We expected a harder year."\n\n'
+            'A spokeswoman for Halden Group, Clara Voss, told reporters: "We do not comment on rumours."\n\n'
+            'The Minister for Health, Niamh Foley, was blunt. "Waiting lists will grow."')
+    b = mine(text)
+    assert [q.speaker.text for q in direct(b)] == ["Sorcha Quinlan", "Jean-Paul Mbeki", "Ola Berg", "Ravi Menon",
+                                                   "Clara Voss", "Niamh Foley"]
+    assert_spans(b)
+
+
+def test_a_place_listed_after_a_place_is_not_a_speaker_in_apposition() -> None:
+    (q,) = direct(mine('The mayor of Lyon, France, said the works were "late and over budget".'))
+    assert q.speaker is not None and q.speaker.text != "France"
+
+
+def test_partial_quotes_after_verbs_of_calling_describing_and_rejecting() -> None:
+    text = ("Northwind Rail reported lower sales on Monday. Orders slowed amid what the company called "
+            '"a pause in spending by carriers." The health minister dismissed the report as "pure speculation". '
+            'The opposition leader rejected the figures as "a fantasy". Critics branded it "a tax on commuters". '
+            'The ombudsman labelled the delays "unacceptable".')
+    b = mine(text, [("Northwind Rail", "organization", ("Northwind Rail",))])
+    qs = direct(b)
+    assert [q.text for q in qs] == ["a pause in spending by carriers.", "pure speculation", "a fantasy",
+                                    "a tax on commuters", "unacceptable"]
+    assert all(q.kind == "partial" for q in qs)
+    assert qs[0].speaker.actor_id == "northwind-rail"
+    assert [q.speaker.text for q in qs[1:]] == ["The health minister", "The opposition leader", "Critics",
+                                                "The ombudsman"]
+
+
+def test_quoted_names_labels_and_the_other_sides_words_are_not_quotations() -> None:
+    text = ('The union rejected the company\'s "final offer" on Monday. Residents have dubbed the road '
+            '"the racetrack". The tower, called "the Needle", opens in May. The bottles are labelled '
+            '"organic" although nothing in them is.')
+    assert direct(mine(text)) == []
+
+
+def test_a_title_then_a_surname_that_is_an_english_word_speaks() -> None:
+    text = ('Prof Still accused the board of "ignoring the evidence" and resigned.\n\n'
+            'Mr Will told the inquiry the plan was "a mess from the start".')
+    assert [q.speaker.text for q in direct(mine(text))] == ["Still", "Will"]
+
+
+def test_a_bracket_after_the_name_and_a_passive_with_by() -> None:
+    text = ('Rep. Dana Ruiz (R-Ohio) said the bill was "dead on arrival".\n\n'
+            '"We will keep talking," the Port Workers Union (PWU) said.\n\n'
+            'Parents were told by teachers to keep children at home "until the boiler is fixed".')
+    assert [q.speaker.text for q in direct(mine(text))] == ["Dana Ruiz", "Port Workers Union", "teachers"]
+
+
+# --- month words that are surnames --------------------------------------------------------------
+
+def test_a_speaker_whose_surname_is_a_month_word_keeps_the_whole_name() -> None:
+    text = ('"We will leave," Helen May said on Monday. The cabinet met in May. "It is done," May said. '
+            'Mrs May told MPs the deal was dead. "No," said Colm August.')
+    b = parse_text(text)
+    assert_spans(b)
+    qs = {q.text: q for q in b.quotes}
+    first = qs["We will leave,"]
+    assert first.speaker is not None and first.speaker.text == "Helen May"
+    assert speaker_name(b, first) == "Helen May"
+    assert speaker_name(b, qs["It is done,"]) == "Helen May"  # the bare surname, not the month
+    assert speaker_name(b, qs["the deal was dead"]) == "Helen May"
+    assert qs["No,"].speaker is not None and qs["No,"].speaker.text == "Colm August"
+    assert [t.text for t in b.time_expressions] == ["Monday", "May"]

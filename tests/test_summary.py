@@ -18,6 +18,24 @@ def test_key_points_heading_counts_as_summary() -> None:
     assert [s.text for s in b.summary] == ["Only this."]
 
 
+def test_names_and_dates_in_the_key_points_are_found_once_and_quotes_are_not_repeated() -> None:
+    src = ("---\ndate: 2025-05-02\n---\n# Levee update\n\n## Key points\n\n"
+           '- The levee at Oudeborg failed on Wednesday, said Marit Veldhuis of the water board.\n'
+           '- Veldhuis: "We are pumping day and night."\n\n'
+           '## Situation\n\n"We are pumping day and night," Marit Veldhuis said. Crews worked through the night.\n')
+    b = parse_text(src)
+    assert [s.origin for s in b.summary] == ["section", "section"]
+    # The point's person and date are the report's, merged with the body's mentions.
+    veldhuis = [a for a in b.actors if a.name == "Marit Veldhuis"]
+    assert len(veldhuis) == 1 and len(veldhuis[0].mentions) >= 3
+    assert [(t.text, t.value) for t in b.time_expressions if t.type == "DATE"] == [("Wednesday", "2025-04-30")]
+    assert [e.when.value for e in b.timeline] == ["2025-04-30"]
+    assert "levee at Oudeborg failed" in b.timeline[0].description
+    # The quote the point repeats is listed once, from the body.
+    assert [q.text for q in b.quotes] == ["We are pumping day and night,"]
+    assert b.quotes[0].span.start > src.index("## Situation")
+
+
 def test_extractive_summary_starts_with_the_lead_and_stays_short() -> None:
     body = " ".join(f"Sentence number {i} talks about the harbour strike in some detail." for i in range(40))
     b = parse_text(f"PORTO, Oct. 8, 2024 (Wire) — The strike began at dawn across all ports. {body}")

@@ -214,3 +214,11 @@ def test_descriptions_show_markdown_inline_markup_as_plain_text() -> None:
     (plain_event,) = parse_text(src, format="text").timeline
     assert "[port authority](https://example.org/apl" in plain_event.description
     assert "*Tuesday" in plain_event.description and "**all**" not in plain_event.description
+
+
+def test_a_label_and_its_date_make_no_event_but_a_labelled_sentence_does() -> None:
+    text = ("# Flood update\n\n**Issued:** 21 March 2025, 14:00 local time\n**Next update:** Monday, 24 March\n\n"
+            "- **Shelter:** Crews handed out tarpaulins on Thursday.\n- Roads reopened on Friday.\n")
+    found = events(text, ref=dt.date(2025, 3, 21), fmt="markdown")
+    assert [(e.when.text, e.when.value) for e in found] == [("Thursday", "2025-03-20"), ("Friday", "2025-03-21")]
+    assert found[0].description.startswith("Shelter: Crews handed out")

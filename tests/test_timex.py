@@ -130,6 +130,16 @@ def test_bare_month_follows_tense() -> None:
     assert one("Exports have fallen in November.").value == "2023-11"  # perfect: the latest November
 
 
+def test_a_closing_attribution_does_not_set_the_tense_of_the_date_before_it() -> None:
+    # "said" dates the saying; the ban's end is the nearest 12 October, two days after the report.
+    assert one("The ban ends on 12 October, officials said.").value == "2024-10-12"
+    assert one("The ban ends at 11:59pm on 12 October, a spokesman for the ministry told reporters.").value \
+        == "2024-10-12T23:59"
+    assert one("The strike ended on 2 October, union leaders said.").value == "2024-10-02"
+    # A date that opens the sentence is when it was said.
+    assert one("On 12 October, officials said the ban would end.").value == "2023-10-12"
+
+
 def test_extents_include_determiners_and_modifiers() -> None:
     found = values("Sales fell 35% in January, compared to the same month a year ago, and rose by the end of "
                    "last year.", dt.date(2009, 2, 3))
@@ -142,7 +152,7 @@ def test_extents_include_determiners_and_modifiers() -> None:
     ("sentence", "text", "value"),
     [
         ("The jets took off at 18:00 UTC.", "18:00 UTC", "2024-10-08T18:00Z"),
-        ("Trading closed at 4:15 p.m. EDT on Monday.", "4:15 p.m. EDT", "2024-10-07T16:15"),
+        ("Trading closed at 4:15 p.m. EDT on Monday.", "4:15 p.m. EDT on Monday", "2024-10-07T16:15"),
         ("The crash came on Friday morning.", "Friday morning", "2024-10-04TMO"),
         ("Apple announced the change this morning.", "this morning", "2024-10-08TMO"),
         ("Rebels attacked the town last night.", "last night", "2024-10-07TNI"),
@@ -398,3 +408,152 @@ def test_an_expectation_points_ahead_even_in_past_tense() -> None:
 
 def test_the_end_of_the_quarter_is_the_current_quarter() -> None:
     assert values("We expect more volatility through the end of the quarter.")["the end of the quarter"] == "2024-Q4"
+
+
+# --- batch-3 styles: British clock times, ranges of days, fiscal halves, habits -------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The last ferry leaves at 11.40pm.", "11.40pm", "2024-10-08T23:40"),
+        ("Doors open at 7.15 a.m. for early shoppers.", "7.15 a.m.", "2024-10-08T07:15"),
+        ("The café serves breakfast until 10.30am.", "10.30am", "2024-10-08T10:30"),
+    ],
+)
+def test_british_clock_times_with_a_dot(sentence: str, text: str, value: str) -> None:
+    t = one(sentence)
+    assert (t.text, t.type, t.value) == (text, "TIME", value)
+
+
+def test_a_dot_between_numbers_is_no_clock_time_without_am_or_pm() -> None:
+    assert values("Inflation eased to 5.30 per cent; a pint costs £5.30 and 2.5 million people voted.") == {}
+
+
+def test_a_clock_time_on_a_day_is_one_expression_with_that_day() -> None:
+    t = one("Firefighters were called at about 3.40am on Saturday 12 October.", ref=dt.date(2024, 10, 14))
+    assert (t.text, t.type, t.value) == ("about 3.40am on Saturday 12 October", "TIME", "2024-10-12T03:40")
+    t = one("The bid window closes at 5:00 p.m. on June 30.", ref=dt.date(2025, 6, 2))
+    assert (t.text, t.value) == ("5:00 p.m. on June 30", "2025-06-30T17:00")
+    # With a comma the two stay apart, as MEANTIME has them ("16:15 UTC, June 1st").
+    assert [t.text for t in run("They met at 16:15 UTC, June 1st, in Detroit.")] == ["16:15 UTC", "June 1st"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pairs"),
+    [
+        ("The festival runs from July 9 to 14 in the old town.", [("July 9", "2025-07-09"), ("14", "2025-07-14")]),
+        ("Inspectors will visit between 3 and 6 June.", [("3", "2025-06-03"), ("6 June", "2025-06-06")]),
+        ("The exhibition opens Sept. 4-7.", [("Sept. 4", "2025-09-04"), ("7", "2025-09-07")]),
+        ("Hearings are set for 16–18 July, pending appeals.", [("16", "2025-07-16"), ("18 July", "2025-07-18")]),
+        ("The fair ran Oct. 2-5, 2022, in Lyon.", [("Oct. 2", "2022-10-02"), ("5, 2022", "2022-10-05")]),
+    ],
+)
+def test_the_bare_day_of_a_range_is_a_date_in_its_partners_month(sentence: str, pairs: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in run(sentence, ref=dt.date(2025, 6, 2))] == pairs
+
+
+def test_a_number_after_a_date_that_counts_something_is_not_a_day() -> None:
+    assert [t.text for t in run("From May 4 to 20 people a day joined the queue.", ref=dt.date(2025, 6, 2))] == [
+        "May 4", "a day"]
+    assert [t.text for t in run("The score went from 3 to 1 on 5 June.", ref=dt.date(2025, 6, 2))] == ["5 June"]
+
+
+def test_the_weekend_of_a_date_is_that_weekend() -> None:
+    t = one("The club has asked members to keep the weekend of June 14 free.", ref=dt.date(2025, 6, 2))
+    assert (t.text, t.type, t.value) == ("the weekend of June 14", "DATE", "2025-W24-WE")  # a Saturday
+    # A Monday belongs to the weekend just past.
+    assert one("The rally was held the weekend of 12 May.", ref=dt.date(2025, 6, 2)).value == "2025-W19-WE"
+
+
+def test_halves_and_quarters_of_a_fiscal_year_keep_the_fiscal_mark() -> None:
+    ref = dt.date(2025, 9, 4)
+    assert values("Margins should improve in the first half of fiscal 2027.", ref) == {
+        "the first half of fiscal 2027": "FY2027-H1"}
+    assert values("Orders fell in the fourth quarter of fiscal year 2024.", ref) == {
+        "the fourth quarter of fiscal year 2024": "FY2024-Q4"}
+    assert values("Orders fell in Q2 of fiscal 2025.", ref) == {"Q2 of fiscal 2025": "FY2025-Q2"}
+    assert values("Orders fell in the second half of 2024.", ref) == {"the second half of 2024": "2024-H2"}
+
+
+def test_a_count_before_last_week_is_not_a_duration() -> None:
+    assert values("Admissions dropped to about 300 last month.", ref=dt.date(2025, 5, 13)) == {"last month": "2025-04"}
+    assert values("It was the worst of the five previous years.") == {"five previous years": "P5Y"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("Volunteers patrol the seafront every Saturday night.", "every Saturday night", "XXXX-WXX-6TNI"),
+        ("The clinic is closed on Wednesday afternoons.", "Wednesday afternoons", "XXXX-WXX-3TAF"),
+        ("Buses run less often at weekends.", "weekends", "XXXX-WXX-WE"),
+        ("He coaches youth football on weekends.", "weekends", "XXXX-WXX-WE"),
+    ],
+)
+def test_habits_with_a_part_of_the_day_or_weekends_are_sets(sentence: str, text: str, value: str) -> None:
+    t = one(sentence)
+    assert (t.text, t.type, t.value) == (text, "SET", value)
+
+
+def test_weekends_as_a_noun_are_not_a_set() -> None:
+    assert values("Weekends are when the shop is busiest.") == {}
+
+
+def test_clock_times_beside_a_set_are_on_no_particular_day() -> None:
+    got = values("The pool is open from 6.30am to 9pm daily. Lifeguards change shifts every four hours from 8am.")
+    assert (got["6.30am"], got["9pm"]) == ("XXXX-XX-XXT06:30", "XXXX-XX-XXT21:00")
+    assert got["8am"] == "XXXX-XX-XXT08:00"
+    # A clock time right after its day keeps that day, a set later in the sentence notwithstanding.
+    assert values("On Monday at 4pm, the weekly briefing began.")["4pm"] == "2024-10-07T16:00"
+
+
+def test_a_clock_time_takes_a_day_from_its_paragraph_or_else_from_the_lede() -> None:
+    text = ("Voters in the district went to the polls on Sunday to fill the vacant seat.\n\n"
+            "Turnout was lower than at the general election on March 3, 2023.\n\n"
+            "Polling stations opened at 7am and closed at 6pm, officials said.\n\n"
+            "A recount was held on Tuesday and ended at 11pm.")
+    got = values(text, ref=dt.date(2024, 10, 8))
+    assert got["7am"] == "2024-10-06T07:00"  # the lede's Sunday, not the comparison in between
+    assert got["6pm"] == "2024-10-06T18:00"
+    assert got["11pm"] == "2024-10-08T23:00"  # the day of its own paragraph
+
+
+def test_an_instruction_to_act_points_ahead_of_the_telling() -> None:
+    ref = dt.date(2025, 3, 27)
+    assert values("Staff were told to clear their desks by Friday.", ref) == {"Friday": "2025-03-28"}
+    assert values("Residents were warned to stay indoors on April 2.", ref) == {"April 2": "2025-04-02"}
+    assert values("He was invited to the gala on Friday.", ref) == {"Friday": "2025-03-21"}
+
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"We will leave," Helen May said on the steps.',
+        "Prime Minister Helen May, who led the talks, resigned.",
+        "Mrs May and her aides left.",
+        "The guitarist Brian May played.",
+        "Colm August, a lawyer, objected.",
+        "Dr. June took questions.",
+        "June said the plan would work.",
+        '"Yes," said May.',
+    ],
+)
+def test_a_month_word_that_is_a_persons_name_is_no_time_expression(sentence: str) -> None:
+    assert [t.text for t in run(sentence)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("Helen May met the cabinet in May.", "May", "2024-05"),
+        ("Sales have risen since May, officials said.", "May", "2024-05"),
+        ("Helen May 5 was the plan.", "May 5", "2024-05-05"),
+        ("The law took effect last May.", "last May", "2024-05"),
+        ("The report is due by June.", "June", "2025-06"),
+        ("Late May brought rain.", "Late May", "2024-05"),
+        ("Colm met the board in August 2023.", "August 2023", "2023-08"),
+    ],
+)
+def test_a_month_word_in_a_date_context_stays_a_month(sentence: str, text: str, value: str) -> None:
+    assert values(sentence) == {text: value}

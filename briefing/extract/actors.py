@@ -47,7 +47,7 @@ def extract(doc: Document) -> list[Actor]:
     lex = lexicon()
     scanner = Scanner(text, lex)
     section_pieces = _section_pieces(doc, scanner)
-    prose_blocks = [sections.is_prose(doc, i) for i in range(len(doc.blocks))]
+    prose_blocks = [sections.is_prose(doc, i, summary=True) for i in range(len(doc.blocks))]
     headlines: list[tuple[int, int, int]] = []
     first_line = _first_line_block(doc)
     for si, sent in enumerate(doc.sentences):

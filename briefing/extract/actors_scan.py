@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from .month_surnames import SURNAME_MONTHS, day_or_year_after, is_surname_at
 from .names import Lexicon, key, lexicon
 
 # Capitals of Latin-1, Latin Extended-A/B (Ł, Ş, Đ, Č), Latin Extended Additional (Vietnamese Ứ) and
@@ -95,7 +96,9 @@ _HEAD_AFTER = re.compile(r"[.,;:!?]|[ \t]+(?:on|in|at|to|for|with|from|and|or|bu
                          r"has|have|had|is|was|are|were|will|would|can|could|may|might|must|should|"
                          r"said|says|also|did|does|do|[a-z]+ed)\b")
 _VERBISH = re.compile(r"ing$")
-_MODEL = re.compile(r"[A-Z]{1,3}-?\d[\w-]*")
+# a model or code ("A380", "M23", "F-16") or an amount or form number glued to its prefix ("Sh86", "KSh3",
+# "Rs400", "Form-45")
+_MODEL = re.compile(r"[A-Z]{1,3}-?\d[\w-]*|[A-Z]{1,2}[a-z]{1,3}-?\d[\d,.]*")
 _GLUED = re.compile(rf"([{_UP}][\w.&]*)-[a-z][\w-]*")
 # "US-backed", "Hamas-run": the part after the hyphen makes a modifier of the name before it
 # title words that are also part of names ("Hassan Sheikh Mohamud", "Tamim bin Hamad")
@@ -154,6 +157,47 @@ _AMBIGUOUS_TITLES = frozenset(("general", "major", "chief", "head", "lead", "fat
                                "principal", "agent", "officer", "executive", "chair", "director", "manager",
                                "editor", "coach", "judge", "captain", "deputy", "acting", "interim", "vice",
                                "rep", "sen", "gen", "col", "maj", "lt", "capt", "sgt", "rev", "prof", "ex"))
+# "House" is the US House of Representatives before these words ("House Republicans", "House Minority
+# Whip", "House leaders", "the House voted"), not a title word or a building.
+_CHAMBER_NEXT = frozenset((
+    "Republicans", "Republican", "Democrats", "Democratic", "Democrat", "GOP", "Majority", "Minority", "Speaker",
+    "Judiciary", "Appropriations", "Oversight", "Intelligence", "Rules", "Ethics", "Budget", "Freedom",
+))
+_PARTY_MEMBERS = frozenset(("Republicans", "Republican", "Democrats", "Democratic", "Democrat", "GOP"))
+_CHAMBER_AFTER = re.compile(
+    r"[ \t]+(?:leaders?|leadership|lawmakers|members|majority|minority|speaker|floor|vote[sd]?|passed|approved|"
+    r"rejected|committees?|panel|aides?|investigators|version|bill|chamber)\b"
+)
+# Counties written "Co Galway" (Ireland, Northern Ireland, "Co Durham"); "County Kerry" is a place by its
+# first word anyway.
+_COUNTIES = frozenset((
+    "Antrim", "Armagh", "Carlow", "Cavan", "Clare", "Cork", "Derry", "Donegal", "Down", "Dublin", "Fermanagh",
+    "Galway", "Kerry", "Kildare", "Kilkenny", "Laois", "Leitrim", "Limerick", "Londonderry", "Longford", "Louth",
+    "Mayo", "Meath", "Monaghan", "Offaly", "Roscommon", "Sligo", "Tipperary", "Tyrone", "Waterford", "Westmeath",
+    "Wexford", "Wicklow", "Durham",
+))
+# Kinship words: a capitalised word right after one is a first name ("his son Tom", "her daughters Úna and
+# Róisín"); after "her husband," too when a possessive opens the phrase ("Her husband, Declan, died").
+_KIN_PLURAL = frozenset((
+    "sons", "daughters", "brothers", "sisters", "children", "grandchildren", "grandsons", "granddaughters",
+    "parents", "cousins", "nephews", "nieces", "twins", "siblings", "stepchildren", "stepsons", "stepdaughters",
+))
+_KIN = _KIN_PLURAL | frozenset((
+    "son", "daughter", "brother", "sister", "husband", "wife", "widow", "widower", "father", "mother", "uncle",
+    "aunt", "nephew", "niece", "cousin", "grandson", "granddaughter", "grandmother", "grandfather", "stepson",
+    "stepdaughter", "stepfather", "stepmother", "twin", "fiancé", "fiancée", "fiance", "fiancee", "boyfriend",
+    "girlfriend", "sibling", "child",
+))
+_POSSESSIVE_DETS = frozenset(("her", "his", "their", "my", "our", "your"))
+# Abbreviated honorifics and ranks: a capitalised word after one is a surname, even an English word or a
+# function word ("Dr Were", "Prof Long", "Sen. Young"); no organisation name opens with one. Without a dot
+# only the British forms ("Gen Z", "Rep" alone are other things).
+_SURNAME_MONTH_ENDS = tuple(SURNAME_MONTHS)
+_SURNAME_TITLES = frozenset((
+    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Sgt", "Cllr", "Insp", "Supt", "Det", "Capt", "Lt", "Col", "Rev",
+    "Mr.", "Mrs.", "Ms.", "Mx.", "Dr.", "Prof.", "Sgt.", "Insp.", "Supt.", "Det.", "Capt.", "Lt.", "Col.", "Rev.",
+    "Sen.", "Gov.", "Rep.", "Gen.", "Maj.", "Adm.", "Cmdr.", "Messrs.", "Messrs", "Mme", "Mme.",
+))
 # the word before "of" / "in" / "from" / "the" that makes the next name a place
 _ABOUT_PLACE = frozenset((
     "city", "town", "village", "province", "state", "region", "capital", "port", "suburb", "district", "residents",
@@ -169,6 +213,13 @@ _FROM_PLACE = frozenset((
     "children", "worker", "workers", "driver", "drivers", "nurse", "nurses", "voter", "voters", "fan", "fans",
     "arrived", "returned", "fled", "flew", "travelled", "traveled", "came", "evacuated", "displaced", "deported",
     "moved", "miles", "kilometres", "kilometers", "km",
+))
+# the word before "to" that makes the next name a destination ("travelled to Nyakach", "get back to Lo Wu")
+_TO_PLACE = frozenset((
+    "travelled", "traveled", "travel", "travels", "travelling", "traveling", "flew", "fly", "flies", "flying",
+    "drove", "drive", "driving", "sailed", "commute", "commutes", "commuted", "commuting", "evacuated", "relocated",
+    "deported", "fled", "back", "trip", "trips", "journey", "journeys", "flight", "flights", "ferry", "ferries",
+    "route", "routes", "road", "headed", "heading", "walked", "marched", "returning",
 ))
 _IN_THE = frozenset(("in", "across", "throughout", "near", "into", "around", "below", "along", "off", "beyond"))
 _LOCATED = frozenset(("based", "born", "located", "headquartered", "held", "live", "lives", "lived", "living",
@@ -221,6 +272,7 @@ class Piece:
 
 # Token properties, computed once per distinct word (names repeat) and tested as bits.
 CONN, STOP, CAL, NONNAME, CONTRACTION, MODEL, GLUED, TITLE = 1, 2, 4, 8, 16, 32, 64, 128
+_STORM_HEADS = frozenset({"Hurricane", "Cyclone", "Typhoon", "Storm", "Superstorm", "Supertyphoon"})
 MOD, CAP, ORGTAIL, PLACETAIL, EVENT, FIRST, COMMON, ORDINARY = 256, 512, 1024, 2048, 4096, 8192, 16384, 32768
 SUFFIX, ORGFIRST, ORGFIRSTOF, GENERIC, SHOUT, GIVEN = 65536, 131072, 262144, 524288, 1048576, 2097152
 PLACEFIRST = 4194304
@@ -625,8 +677,9 @@ class Scanner:
             f = toks[k].f
             if f & TITLE and not f & MOD and not toks[k + 1].f & (ORGTAIL | PLACETAIL):
                 return None  # a title inside ("Apple CEO Steve Jobs") means this is not one name
-        if lf & EVENT:
-            return "event"
+        if lf & EVENT or (n - i == 2 and toks[i].text in _STORM_HEADS) or (
+                n - i == 3 and toks[i].text in ("Tropical", "Severe") and toks[i + 1].text in _STORM_HEADS):
+            return "event"  # "Paris Air Show"; "Hurricane Milton", "Tropical Cyclone Amara": weather, not actors
         if last.text in ("International", "Worldwide", "Global", "Industrie") and toks[n - 2].f & ORGTAIL:
             return "org"  # "Thai Airways International"
         if lf & ORGTAIL:
@@ -695,6 +748,10 @@ class Scanner:
         items_cache = _ITEMS
         for m in matches:
             g = m.group()
+            if g.endswith(_SURNAME_MONTH_ENDS) or (g[-1] == "." and g[:-1].endswith(_SURNAME_MONTH_ENDS)):
+                g = self._month_at_end(m, g, index)
+                if not g:
+                    continue
             plan = plans.get(g)
             if plan is None:
                 plan = _plan(g)
@@ -726,6 +783,21 @@ class Scanner:
                 if cached[0]:
                     self._emit(toks, cached[0], index, start, lead, cached[1])
                 lead = None
+
+    def _month_at_end(self, m: re.Match[str], g: str, index: int) -> str:
+        """A chunk that ends with a month word that can be a surname: "Theresa May 5" is a date, so the
+        month is cut off; a lone "May" before a reporting verb ("May said") is a weak mention, kept
+        only if the document names a person so ("Theresa May", "Mrs May")."""
+        word = g[:-1] if g[-1] == "." else g  # ("said May." ends a sentence)
+        end = m.start() + len(word)
+        if word is g and day_or_year_after(self.text, end):
+            return g[: g.rfind(" ") + 1].rstrip()  # ("" for the month alone)
+        if word in SURNAME_MONTHS and is_surname_at(self.text, m.start(), end):
+            p = Piece(m.start(), end, word, None, False, None, index, subject=True)
+            p.weak = True
+            p.cue = "person"
+            self._add_piece(p)
+        return g
 
     def _particles_before(self, start: int, s: int) -> int | None:
         """Start of the name particles ("von der", "de la", "van") right before a chunk, if any."""
@@ -766,6 +838,23 @@ class Scanner:
             if self.is_conn(t):
                 items.append(("conn", i, i + 1, t.low))
                 i += 1
+                continue
+            if (t.text == "House" and i + 1 < n and toks[i + 1].text in _CHAMBER_NEXT
+                    and self.tail_kind(toks, i, n) is None):
+                items.append(("name", i, i + 1, "org"))  # "House Republicans", "House Minority Whip X"
+                i += 1
+                continue
+            if t.text in ("Co", "Co.") and i + 1 < n and toks[i + 1].text in _COUNTIES:
+                items.append(("name", i, i + 2, "place"))  # "Spiddal, Co Galway": one place, not "Co" & Co.
+                i += 2
+                continue
+            if i > 0 and ((t.f & (STOP | NONNAME) and not t.f & (CAL | CONTRACTION | SHOUT)
+                           and toks[i - 1].text in _SURNAME_TITLES and items[-1][0] in ("title", "skip"))
+                          or (t.text in SURNAME_MONTHS and items[-1][0] == "title" and items[-1][2] == i
+                              and toks[i - 1].low != "late")):  # ("Prime Minister May", but "Late May")
+                j = self._name_run(toks, i, n)
+                items.append(("name", i, j, None))  # "Dr Were", "Mr Will": a surname that is also a word
+                i = j
                 continue
             if (t.f & _SKIP and not (t.f & _SKIP == NONNAME and not t.f & SHOUT and i + 1 < n and toks[i + 1].f & CAP
                                       and self.tail_kind(toks, i, n) == "org")) or (
@@ -810,7 +899,8 @@ class Scanner:
                             items.append(("name", i, end, whole))  # "Singapore Airlines", "Chiang Mai Airport"
                             i = end
                             continue
-                        if gkind == "org" and whole is None and not any(tk.f & CONN for tk in toks[j:end]):
+                        if (gkind == "org" and whole is None and not any(tk.f & CONN for tk in toks[j:end])
+                                and toks[j].text not in _PARTY_MEMBERS):  # ("Senate Democrats": the Senate)
                             items.append(("name", i, end, "org"))  # "Boeing Commercial Airplanes"
                             i = end
                             continue
@@ -872,13 +962,15 @@ class Scanner:
             return False
         if nxt.text in _NAME_TITLES and i + 2 < n and toks[i + 2].f & CAP:
             return True  # "Hassan Sheikh Mohamud"
+        if nxt.text in SURNAME_MONTHS:
+            return True  # "Mary June": a surname, not the month (nor Mary the town)
         k = key(nxt.text)
         return not (nxt.f & (ORGTAIL | PLACETAIL | TITLE | _SKIP | MODEL | GLUED) or k in self.lex.places
                     or k in self.lex.demonym_plurals)
 
     def _ambiguous_title(self, toks: list[_Tok], i: int, run: int, n: int) -> bool:
         """"General Dynamics", "Chief Keef": a lone ambiguous title word before an ordinary word."""
-        if run >= n:
+        if run >= n or (run == i + 1 and toks[i].text in _SURNAME_TITLES):
             return False
         if all(toks[k].low.rstrip(".") in _AMBIGUOUS_TITLES or toks[k].f & MOD for k in range(i, run)):
             f = toks[run].f
@@ -919,6 +1011,9 @@ class Scanner:
                     continue
                 break
             f = t.f
+            if t.text in SURNAME_MONTHS and toks[j - 1].f & NAMEY:
+                j += 1  # "Theresa May", "Jon August" (a day or year after it is cut off in `_month_at_end`)
+                continue
             if (f & CAL and not first_is_given) or f & (STOP | NONNAME | CONTRACTION | MODEL | GLUED):
                 break
             prev = toks[j - 1]
@@ -1052,6 +1147,8 @@ class Scanner:
                 canonical, gkind = extra
                 if gkind == "org" and _MODEL_AFTER.match(text, b):
                     continue  # "Boeing 787": the maker's name is the product's name here
+                if surface == "CCTV" and _SURVEILLANCE_AFTER.match(text, b):
+                    continue  # "CCTV footage": closed-circuit cameras, not China's broadcaster
                 p.canonical = canonical
                 p.kind = "organization" if gkind == "org" else "place"
                 p.strong = True
@@ -1075,7 +1172,7 @@ class Scanner:
             if form:
                 if tag != "group" and form & _ACRONYM_FORM:
                     p.acronym = True
-                    if form & _ACRONYM_NONNAME:
+                    if form & _ACRONYM_NONNAME or (tag == "name" and _common_acronym(text, a, b)):
                         continue
                     if p.kind is None:
                         p.kind = "organization"
@@ -1104,8 +1201,8 @@ class Scanner:
         words = toks[i:j]
         if len(words) == 1:
             w = words[0]
-            if len(w.text) == 1:
-                return False
+            if len(w.text) == 1 or (len(w.text) == 2 and w.text[1] == "."):
+                return False  # a letter or a lone initial ("so am I.")
             if (tail is None and _ADJECTIVE.search(w.text) and not w.f & NAMEY
                     and not _HEAD_AFTER.match(self.text, p.end) and _LOWER_WORD_AFTER.match(self.text, p.end)):
                 return False  # "the Pomeranian coast", "Hispanic voters": an adjective, not a name
@@ -1144,7 +1241,9 @@ class Scanner:
             end += 1
         state = _US_STATES.get(text[start:end])
         if state is None:
-            return
+            if start == p.start or text[start:end] not in _STATE_NAMES:
+                return
+            state = text[start:end]  # "(R-Texas)", "R-New Hampshire"
         p.start, p.end, p.text = start, end, text[start:end]
         p.kind, p.strong, p.canonical, p.acronym = "place", True, state, False
 
@@ -1159,9 +1258,15 @@ class Scanner:
         first = nxt[:1]
         word_after = (first == " " or first == "\t") and nxt[1:2].islower()
         reports: bool | None = None  # `_reports(text, end)`, read once when needed
+        if p.text == "House" and (_CHAMBER_AFTER.match(text, end) or (
+                text[start - 4 : start] == "the " and not text.startswith(" of", end))):
+            # "House leaders", "whatever the House sends over": the chamber
+            p.kind, p.strong, p.weak, p.soft = "organization", True, False, False
         if (p.canonical is None and len(p.text) > 3 and p.text.isupper() and text[start - 1 : start] in ("", "\n")
                 and _DATELINE_AFTER.match(text, end)):
             p.kind, p.strong, p.acronym = "place", True, False  # "PHOENIX -", "TROMSØ, Norway (Agency) —"
+        elif p.kind is None and " " in p.text and p.text.isupper() and _byline(text, start, end):
+            p.kind, p.strong, p.acronym = "person", True, False  # "By ANNA KOVAC and REID SOMERS"
         kind = p.kind
         if kind is None or kind == "place":
             # the two words before: only a name whose kind is open (or a city's) needs them
@@ -1175,13 +1280,18 @@ class Scanner:
             prev = words[-1].lower().strip(",;:\"“'(") if words else ""
             prev2 = words[-2].lower() if len(words) > 1 else ""
         if kind is None:
-            if prev in lex.person_cues and spaced and not cut.endswith(","):
+            if spaced and ((prev in _KIN and (not cut.endswith(",") or prev2 in _POSSESSIVE_DETS)) or (
+                    prev == "and" and len(words) == 3 and words[1][:1].isupper()
+                    and words[0].rsplit(None, 1)[-1].lower().rstrip(",") in _KIN_PLURAL)):
+                p.cue = "person"  # "his son Tom", "Her husband, Declan,", "her daughters Úna and Róisín"
+            elif prev in lex.person_cues and spaced and not cut.endswith(","):
                 p.cue = p.cue or "person"
             elif prev in lex.org_cues and spaced:
                 p.cue = "organization"
             elif (prev == "of" and prev2 in _ABOUT_PLACE) or (prev == "in" and prev2 in _LOCATED) or (
-                    prev == "from" and prev2 in _FROM_PLACE):
-                p.cue = "place"  # "the village of Ocheretyne", "born in Lviv", "a market trader from Kayole"
+                    prev == "from" and prev2 in _FROM_PLACE) or (prev == "to" and prev2 in _TO_PLACE):
+                # "the village of Ocheretyne", "born in Lviv", "a market trader from Kayole", "flew to Goma"
+                p.cue = "place"
             elif prev in lex.honorifics or prev.rstrip(".") in lex.honorifics:
                 p.kind, p.strong = "person", True
             elif ((prev in _PLACE_PREPOSITIONS or (prev == "the" and prev2 in _IN_THE))
@@ -1204,8 +1314,10 @@ class Scanner:
                     cue = self._apposition_kind(end)
                     if cue == "person" and any(_flags(w) & (COMMON | ORGTAIL) for w in p.text.split()):
                         cue = None  # "the plant Automobile Craiova, a Romanian official said": not about the plant
-                    if cue is not None:
-                        p.cue = cue  # "Callum Drummond, a joiner who", "Glenmoray, the small village"
+                    if cue is not None and not (cue == "person" and p.cue == "place"):
+                        # "Callum Drummond, a joiner who", "Glenmoray, the small village"; but in "the people
+                        # of Shahdara, who" the words before tell of a place and "who" is about the people
+                        p.cue = cue
             if p.cue is None and " " in p.text and _PRONOUN_NEXT.match(text, end):
                 p.cue = "person"  # "... Tovrek Almasu had fled. He was arrested"
         elif kind == "place" and prev in lex.org_cues and lex.places.get(key(p.text), ("", ""))[1] == "place":
@@ -1488,12 +1600,40 @@ _US_STATES = {
     "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia", "Wis.": "Wisconsin",
     "Wyo.": "Wyoming", "D.C.": "District of Columbia",
 }
+_STATE_NAMES = frozenset((*_US_STATES.values(), "Alaska", "Hawaii", "Idaho", "Iowa", "Maine", "Ohio", "Utah",
+                          "Texas"))
 _COMPASS = frozenset(("North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
                       "Northeast", "Northwest", "Southeast", "Southwest", "Upper", "Lower"))
 _APPOS_END = re.compile(r"[,;:()\"“”]")
 _APPOS_START = re.compile(r",[ \t]+(?:\d{1,3},[ \t]+)?")
 _PLACE_AFTER = re.compile(r",[ \t]+([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)(?=[,.;:)]|[ \t]+[a-z]|$)")
 _PAREN_ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
+
+
+# "By ANNA KOVAC and REID SOMERS", "By Erik Sand in Oslo", "By JANE DOE, Staff Writer": capitalised words and
+# a few small ones, to the end of the line ("By contrast, NASA ACTED" is no byline)
+_BYLINE_LINE = re.compile(r"By(?:[ \t]+(?:[A-Z][\w'’.&-]*|and|in|for|of|the|at|with),?){1,12}[ \t]*")
+
+
+def _byline(text: str, start: int, end: int) -> bool:
+    """The name stands on a byline: a short line of its own that opens with "By"."""
+    lo = max(0, start - 100)
+    ls = text.rfind("\n", lo, start) + 1
+    if ls == 0 and lo > 0:
+        return False
+    m = _BYLINE_LINE.match(text, ls)
+    return m is not None and m.end() >= end and (m.end() == len(text) or text[m.end()] == "\n")
+
+
+_SURVEILLANCE_AFTER = re.compile(r"[ \t]+(?:cameras?|footage|units?|systems?|images?|video|recordings?|"
+                                 r"coverage|operators?|monitoring|surveillance|evidence|network)\b")
+_A_BEFORE = re.compile(r"(?:^|[ \t\n(\"“‘])[Aa]n?[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}$")
+
+
+def _common_acronym(text: str, start: int, end: int) -> bool:
+    """"a clean CR is", "an NGO.": an acronym after "a"/"an" that heads its noun phrase is a common noun (an
+    organisation's acronym there modifies a noun: "a UN agency", "an ECP spokesperson")."""
+    return bool(_HEAD_AFTER.match(text, end)) and _A_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def _strip_punct(t: _Tok) -> _Tok | None:

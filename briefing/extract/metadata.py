@@ -1,7 +1,8 @@
 """Title, outlet, byline, URL and the published (reference) date.
 
 The reference date is, in order: the caller's `reference_date` (already on `found`), front matter
-`date`, a wire dateline at the top of the text (`WASHINGTON, Oct. 8, 2024 (Reuters) —`).
+`date`, a wire dateline at the top of the text (`WASHINGTON, Oct. 8, 2024 (Reuters) —`), a labelled
+date line near the top (`Published: 21 March 2025`, `**Issued:** ...`, `Posted on Tuesday, March 4, 2025`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,20 @@ DATELINE = re.compile(
     re.X,
 )
 _BYLINE = re.compile(r"By[ ]+(?P<name>[A-Z][^\n]{1,100})$")
+# A line that says when the report came out, as web pages, press releases and agency updates print it.
+# "Updated" only counts when nothing says "published"; a line such as "Next update: Monday" is no label.
+_DATE_LABEL = re.compile(
+    rf"""^[ ]*[*_]{{0,2}}
+        (?P<label>(?:first[ ])?published|issued|posted|released|dated|date|(?:last[ ])?updated)
+        (?:[ ]on)?[ ]*[*_]{{0,2}}[ ]*:?[ ]*[*_]{{0,2}}[ ]*
+        (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ ]+)?
+        (?: (?P<month>{MONTH_PATTERN})\.?[ ]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?[ ]+(?P<year>\d{{4}})
+          | (?P<day2>\d{{1,2}})(?:st|nd|rd|th)?[ ]+(?P<month2>{MONTH_PATTERN})\.?,?[ ]+(?P<year2>\d{{4}})
+          | (?P<iso>\d{{4}}-\d{{2}}-\d{{2}})
+        )\b""",
+    re.X | re.I | re.M,
+)
+_LABEL_BLOCKS = 8  # only the top of the report: a date line further down is about something else
 
 
 def _fm(found: dict, field: str) -> object:
@@ -88,6 +103,22 @@ def _dateline_date(m: re.Match[str]) -> tuple[dt.date | None, bool]:
         return dt.date(int(year), MONTHS[month.lower().rstrip(".")], day), True
     except (ValueError, KeyError):
         return None, True
+
+
+def _labelled_date(doc: Document) -> dt.date | None:
+    """The date of a `Published: ...` line in the first blocks ("updated" only if nothing else)."""
+    updated = None
+    for b in doc.blocks[:_LABEL_BLOCKS]:
+        if b.kind not in ("paragraph", "list_item", "blockquote"):
+            continue
+        for m in _DATE_LABEL.finditer(doc.text, b.content.start, b.content.end):
+            date, _ = _dateline_date(m)
+            if date is None:
+                continue
+            if "updated" not in m["label"].lower():
+                return date
+            updated = updated or date
+    return updated
 
 
 def _headline(doc: Document) -> str | None:
@@ -150,6 +181,11 @@ def run(doc: Document, found: Briefing) -> Briefing:
                     message="the dateline has no year; relative dates stay unresolved (use --date)",
                     span=Span(start=m.start(), end=m.end()),
                 ))
+
+    if published is None:
+        published = _labelled_date(doc)
+        if published is not None:
+            published_from = "label"
 
     if not update["byline"]:
         for b in doc.blocks[:6]:

@@ -109,7 +109,24 @@ def _naming_before(toks: list[Tok]) -> bool:
         before = toks[k - 1] if k >= 1 else None
         if before is not None and (before.low in SUBJECT_PRONOUNS or (is_cap(before.text) and before.low != "i")):
             return False
+        if w in _SPEECH_AFTER_WHAT and _what_before(toks, k):
+            return False  # "amid what the company called "prolonged softness"": the company's words
     return True
+
+
+# Verbs that report someone's own words after "what X ..." (but "what locals have dubbed" is a nickname).
+_SPEECH_AFTER_WHAT = frozenset({"called", "termed", "labeled", "labelled", "branded"})
+
+
+def _what_before(toks: list[Tok], k: int) -> bool:
+    """"what the company called", "what the minister has termed": "what", then a short subject."""
+    for m in range(k - 1, max(-1, k - 7), -1):
+        low = toks[m].low
+        if low == "what":
+            return m < k - 1
+        if not low[:1].isalnum():
+            return False
+    return False
 
 
 def _introduced(left: list[Tok]) -> bool:

@@ -332,7 +332,7 @@ def speaker_from(doc: Document, np: NP | None, index: ActorIndex) -> Speaker | N
             i = index.org_by_head(np.head, np.start)
             # "the company" is the firm just named; "the ministry" must be named as one.
             if i is None and np.head not in _INSTITUTIONS:
-                i = index.resolve_pronoun("it", np.start, back=1)
+                i = index.resolve_pronoun("it", np.start, back=3)
         return speaker(words, phrase, index.actor(i).id if i is not None else None)
     if np.kind == "doc":
         i = index.by_span(np.start, np.end)

@@ -20,10 +20,13 @@ from .quotes_phrases import (
     NP,
     RELATIVES,
     SUBJECT_PRONOUNS,
+    SurnameTok,
     Tok,
     appositive_name,
+    describes_role,
     is_abbrev,
     is_cap,
+    names_role,
     np_left,
     np_right,
 )
@@ -38,6 +41,9 @@ _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
 _SPEAKER_KINDS = ("name", "pronoun", "person", "org")
 _STOP = frozenset({".", ";", "!", "?", ":"})
 _PASSIVE_BE = frozenset({"be", "been", "being"})
+_IS = frozenset({"is", "are", "was", "were", "'s", "’s"})
+_NAMING_VERBS = frozenset({"called", "described", "branded", "labelled", "labeled", "termed", "characterized",
+                           "characterised"})
 _PREPOSITIONS_NOT_WITH = frozenset({"to", "in", "at", "of", "for", "from", "on", "about", "by", "into", "over",
                                     "under", "than", "via", "through", "against", "toward", "towards"})
 
@@ -60,8 +66,13 @@ def _skippable(toks: list[Tok], k: int) -> bool:
     lex = lexicon()
     t = toks[k]
     low = t.low
+    if t.__class__ is SurnameTok:
+        return False  # "Theresa May said", "May told": a surname, not the modal verb
     if low in lex.skip or low in _WEEKDAYS:
-        return True
+        # "Dr Were accused", "Theresa May said": a capitalised word after a title or a name is a surname
+        # ("May" stays skipped: a month is never read as a name here)
+        return not (k > 0 and t.text[:1].isupper() and low not in _WEEKDAYS and low != "may"
+                    and _names_before(toks, k - 1))
     if low == "on" and k + 1 < len(toks) and toks[k + 1].low in _WEEKDAYS:
         return True
     # -ly adverbs ("reportedly", "flatly") but not nouns such as "family" or names such as "Italy".
@@ -69,9 +80,30 @@ def _skippable(toks: list[Tok], k: int) -> bool:
         and low not in ("family", "ally", "italy", "july", "only")
 
 
+def _names_before(toks: list[Tok], k: int) -> bool:
+    """Token k ends a title or a name ("Dr", "Sen.", "Theresa"), so a capitalised word after it is a name."""
+    t = toks[k]
+    if t.text == "." and k > 0:
+        t = toks[k - 1]
+    return (t.low in lexicon().titles and t.text[:1].isupper()) or (
+        is_cap(t.text) and t.low not in SUBJECT_PRONOUNS and t.text.isalpha() and not t.text.isupper())
+
+
 def _skip_back(toks: list[Tok], k: int, lo: int) -> int:
     while k >= lo and _skippable(toks, k):
         k -= 1
+    if k > lo and toks[k].text == ")":
+        # "Teresa Okafor (D-Md.) said", "the Kenya Medical Association (KMA) said": a short bracket
+        # after the speaker's name
+        for m in range(k - 1, max(lo, k - 7) - 1, -1):
+            if toks[m].text == "(":
+                if m > lo and is_cap(toks[m - 1].text):
+                    k = m - 1
+                    while k >= lo and _skippable(toks, k):
+                        k -= 1
+                break
+            if toks[m].text in (";", "!", "?", ":", ")"):
+                break
     return k
 
 
@@ -95,10 +127,11 @@ def _appositive_head(toks: list[Tok], comma: int, lo: int) -> NP | None:
         if end is None:
             return None
         np = np_left(toks, end, lo)
-        if np is not None and np.kind == "person":
-            # "The opposition leader, Tom Rees, said": the name in apposition is the better answer.
+        if np is not None and describes_role(toks, np):
+            # "The opposition leader, Tom Rees, said", "The Minister for Culture, Aoife Mulcahy, said": the
+            # name in apposition is the better answer.
             inner = np_right(toks, prev + 1, comma)
-            if inner is not None and inner.kind == "name" and inner.last == comma - 1:
+            if names_role(toks, np, inner, comma):
                 return inner
         if np is not None and np.kind in ("name", "pronoun"):
             return np
@@ -130,13 +163,15 @@ def clause_subject(toks: list[Tok], lo: int, k: int) -> NP | None:
             else:
                 break
         np = np_right(toks, q, k)
-        if np is None or np.kind == "person":
-            # "Her rival, Tom Rees, disagreed": the name set off by commas after a description.
+        if np is None or describes_role(toks, np):
+            # "Her rival, Tom Rees, disagreed", "The Minister for Culture, Ann Roe, disagreed": the name set
+            # off by commas after a description.
             comma = next((j for j in range(q, min(k, q + 6)) if toks[j].text == ","), None)
             if comma is not None:
                 appo = np_right(toks, comma + 1, k)
-                if appo is not None and appo.kind == "name" and appo.last + 1 < k and toks[appo.last + 1].text == ",":
-                    return appo
+                if appo is not None and appo.kind == "name" and appo.last + 1 < k and toks[appo.last + 1].text == "," \
+                        and (np is None or np.kind == "person" or names_role(toks, np, appo, appo.last + 1)):
+                    return appo  # (but "The Hague, Netherlands, was" is about The Hague)
         if np is not None and (np.kind in _SPEAKER_KINDS or np.kind == "doc"):
             if np.kind == "person" and toks[np.first].low not in lex.determiners and np.first == np.last:
                 continue
@@ -282,8 +317,9 @@ def subject_of(toks: list[Tok], c: int, lo: int) -> NP | None:
     lex = lexicon()
     n = len(toks)
     cue = lex.cues.get(toks[c].low)
-    if c + 1 < n and toks[c + 1].low == "by" and toks[c].low.endswith("ed"):
-        np = np_right(toks, c + 2, n)  # "was praised by Jobs as"
+    if c + 1 < n and toks[c + 1].low == "by" and (toks[c].low.endswith("ed") or (cue is not None
+                                                                                and cue.form == "past")):
+        np = np_right(toks, c + 2, n)  # "was praised by Jobs as", "were told by nurses to"
         if np is not None and np.kind in _SPEAKER_KINDS:
             return np
     k = c - 1
@@ -355,6 +391,14 @@ def from_left(toks: list[Tok]) -> Attribution | None:
     return att
 
 
+def _after_as(toks: list[Tok]) -> bool:
+    """The quotation follows "as" ('dismissed the claims as "baseless"', 'as a "witch hunt"')."""
+    n = len(toks)
+    if n >= 2 and toks[-1].low in ("a", "an"):
+        n -= 1
+    return n >= 1 and toks[n - 1].low == "as"
+
+
 def _nearest_cue(toks: list[Tok]) -> Attribution | None:
     n = len(toks)
     lex = lexicon()
@@ -365,10 +409,16 @@ def _nearest_cue(toks: list[Tok]) -> Attribution | None:
             if np is not None and np.kind in (*_SPEAKER_KINDS, "doc"):
                 return Attribution(np, toks, t, how="left")
             continue
-        if t.low not in lex.cues or is_cap(t.text):
+        cue = lex.cues.get(t.low)
+        if cue is None or is_cap(t.text):
             continue
-        if c > 0 and toks[c - 1].low in _PASSIVE_BE and not (c + 1 < n and toks[c + 1].low == "by"):
-            continue  # "a doctor would be posted to the area": a passive, its subject is not a speaker
+        if cue.needs_as and not _after_as(toks):
+            continue  # 'rejected the company's "final offer"' quotes the other side
+        if c > 0 and (toks[c - 1].low in _PASSIVE_BE or (t.low in _NAMING_VERBS and toks[c - 1].low in _IS)) \
+                and not (c + 1 < n and toks[c + 1].low == "by"):
+            # "a doctor would be posted to the area", "the music is branded": a passive, its subject is not
+            # a speaker
+            continue
         np = subject_of(toks, c, 0)
         if np is not None and (np.kind in _SPEAKER_KINDS or np.kind == "doc"):
             return _finish(Attribution(np, toks, t, how="left"), toks, c, n)

@@ -18,6 +18,7 @@ class Cue:
     indirect: bool  # 'X said it ...' (no "that" needed)
     indirect_that: bool  # 'X signaled that ...'
     addressee: bool  # 'told Ron Dermer'
+    needs_as: bool = False  # 'rejected the claims as "baseless"': a quotation only after "as"
 
 
 def _sections(name: str) -> dict[str, list[str]]:
@@ -80,13 +81,16 @@ def _load_cues() -> dict[str, Cue]:
         forms = forms_part.split()
         flags = set(flags_part.split())
         for form, kind in zip(forms, ("base", "s", "past", "ing"), strict=False):
+            if form == "-":
+                continue  # a form left out: it is mostly a noun ("brand", "term")
             cues[form] = Cue(
-                lemma=forms[0],
+                lemma=next(f for f in forms if f != "-"),
                 form=kind,
                 inverted="v" in flags,
                 indirect="i" in flags,
                 indirect_that="t" in flags or "i" in flags,
                 addressee="a" in flags,
+                needs_as="x" in flags,
             )
     return cues
 

@@ -14,6 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .month_surnames import SURNAME_MONTHS, is_surname_at
+from .names import key
+from .names import lexicon as names_lexicon
 from .quotes_lexicon import Lexicon, lexicon
 
 # Words (with inner apostrophes, hyphens, dots: "O'Reilly", "U.S", "Forex.com") and single punctuation
@@ -59,6 +62,15 @@ class Tok:
         return f"Tok({self.text!r}, {self.start})"
 
 
+class SurnameTok(Tok):
+    """A month word that is a surname here ("Theresa May", "Mrs May", "May said"): a name, not a date."""
+
+    __slots__ = ()
+
+
+_SURNAME_MONTH = re.compile(r"\b(?:" + "|".join(SURNAME_MONTHS) + r")\b")
+
+
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
     out = []
     new = Tok.__new__
@@ -75,6 +87,10 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
         t.end = pos
         t.low = w.lower()
         out.append(t)
+    if _SURNAME_MONTH.search(text, start, end) is not None:
+        for t in out:
+            if t.text in SURNAME_MONTHS and is_surname_at(text, t.start, t.end):
+                t.__class__ = SurnameTok
     return out
 
 
@@ -92,7 +108,8 @@ def is_possessive(w: str) -> bool:
 
 
 def _name_like(t: Tok) -> bool:
-    return is_cap(t.text) and t.low not in _MONTHS_DAYS and t.low not in SUBJECT_PRONOUNS
+    return is_cap(t.text) and (t.low not in _MONTHS_DAYS or t.__class__ is SurnameTok) \
+        and t.low not in SUBJECT_PRONOUNS
 
 
 @dataclass(frozen=True)
@@ -372,14 +389,44 @@ def np_right(toks: list[Tok], k: int, hi: int) -> NP | None:
     return _classify(toks, k, last, lex)
 
 
+# Openers of a description that a name set off by commas after it can name: "the Minister for Culture, X,",
+# "Its chief executive, X,", "A spokeswoman for the firm, X,".
+_ROLE_OPENERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this"})
+
+
+def describes_role(toks: list[Tok], np: NP) -> bool:
+    """A phrase describing someone's role rather than naming them: "the opposition leader", and also
+    capitalised titles that read as names ("The Minister for Culture", "UN Resident Coordinator")."""
+    if np.kind == "person":
+        return True
+    if np.kind != "name":
+        return False
+    lex = lexicon()
+    head = toks[np.last].low
+    return toks[np.first].low in _ROLE_OPENERS or head in lex.titles or head in lex.person_heads
+
+
+def names_role(toks: list[Tok], np: NP, inner: NP | None, comma: int) -> bool:
+    """Whether `inner`, the phrase between the comma after `np` and `comma`, is the name of the one `np`
+    describes ("the Minister for Culture, Aoife Mulcahy,"), not a place listed after a place ("the mayor
+    of Lyon, France,")."""
+    if inner is None or inner.kind != "name" or inner.last != comma - 1:
+        return False
+    if toks[inner.first].low in lexicon().determiners or is_possessive(toks[inner.last].text):
+        return False
+    words = " ".join(t.text for t in toks[inner.first : inner.last + 1])
+    return not (is_cap(toks[np.last].text) and key(words) in names_lexicon().places)
+
+
 def appositive_name(toks: list[Tok], np: NP, hi: int) -> NP | None:
-    """'the general secretary of the union Unite, Tony Woodley': the name in apposition to a description."""
+    """'the general secretary of the union Unite, Tony Woodley', '"...," said the Minister for Culture, Aoife
+    Mulcahy.': the name in apposition to a description."""
     j = np.last + 1
-    if np.kind != "person" or j >= hi or toks[j].text != ",":
+    if j >= hi or toks[j].text != "," or not describes_role(toks, np):
         return None
     nxt = np_right(toks, j + 1, hi)
-    if nxt is not None and nxt.kind == "name" and toks[nxt.first].low not in lexicon().determiners:
+    if nxt is not None:
         after = nxt.last + 1
-        if after >= hi or toks[after].text in (".", ",", ";", "!", "?"):
+        if (after >= hi or toks[after].text in (".", ",", ";", "!", "?")) and names_role(toks, np, nxt, after):
             return nxt
     return None

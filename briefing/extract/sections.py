@@ -72,7 +72,16 @@ def section_block_indices(doc: Document, kind: SectionKind) -> list[int]:
     return [i for i, k in enumerate(block_sections(doc)) if k == kind and doc.blocks[i].kind != "heading"]
 
 
-def is_prose(doc: Document, block_index: int) -> bool:
-    """True for blocks prose extractors should mine: not code, front matter or a structured section."""
+def is_prose(doc: Document, block_index: int, summary: bool = False) -> bool:
+    """True for blocks prose extractors should mine: not code, front matter or a structured section.
+
+    With `summary`, a summary section's blocks count as prose too: its points are sentences by the
+    author that often name people and dates found nowhere else (a flash update's "Key points"). Names
+    and dates are merged with the body's; quotes and summary sentences are not mined there, since a
+    key point usually repeats the body's quote.
+    """
     b = doc.blocks[block_index]
-    return b.kind not in ("code", "front_matter") and block_sections(doc)[block_index] is None
+    if b.kind in ("code", "front_matter"):
+        return False
+    kind = block_sections(doc)[block_index]
+    return kind is None or (summary and kind == "summary")

@@ -43,8 +43,23 @@ _LONG_WORD = 40
 _LEADING_JUNK = " ,;:—–"
 _CLOSERS = ")]}”’»"
 _TRAILING_JUNK = " ,;:—–-/([{“‘«"
+# A line that is a label and its date ("**Issued:** 21 March 2025", "Next update: Monday") dates the
+# document, not something that happened: no event.
+_DATE_LABEL = re.compile(r"[\s*_>#-]*[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,3}[*_]*:[*_\s]*")
 _LEAD_IN_WORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "into",
                             "onto", "over", "under", "about", "and", "or", "nor", "but", "that", "than", "as"})
+
+
+def _labelled(text: str, start: int, label_lines: set[int]) -> bool:
+    """True when the expression at `start` is on a line that opens with a label and a date ("Issued:
+    21 March 2025, 14:00"). Expressions come in text order: the first one on a line decides."""
+    line = text.rfind("\n", 0, start) + 1
+    if line in label_lines:
+        return True
+    if start - line <= 40 and _DATE_LABEL.fullmatch(text, line, start) is not None:
+        label_lines.add(line)
+        return True
+    return False
 
 
 def _first_break(text: str, lo: int, hi: int) -> int:
@@ -229,6 +244,7 @@ def run(doc: Document, found: Briefing) -> Briefing:
     # things happened: those events win and the dateline's is dropped.
     by_dateline: set[int] = set()
     starts: dict[int, int] = {}
+    label_lines: set[int] = set()
     for order, (tx, tm) in enumerate(_pairs(doc, found)):
         bi = doc.block_index_at(tx.start)
         item = items.get(bi) if bi is not None else None
@@ -239,7 +255,7 @@ def run(doc: Document, found: Briefing) -> Briefing:
         if tm.type not in ("DATE", "TIME") or tm.value.endswith("_REF") or tx.when is None:
             continue
         si = doc.sentence_index_at(tx.start)
-        if si is None:
+        if si is None or _labelled(text, tx.start, label_lines):
             continue
         key = (si, tx.when.value if tx.when.gran == "day" else tm.value)
         sent = doc.sentences[si]

@@ -19,7 +19,8 @@ from ..model import Briefing, TimeExpression, span, trusted
 from . import sections
 from . import timex_calendar as cal
 from .timex_grammar import families_for
-from .timex_resolve import VIRTUAL_BASE, Context, Tx, set_time_day
+from .timex_joins import attach_days, habitual_times, range_days
+from .timex_resolve import VIRTUAL_BASE, Context, Tx
 from .timex_rules import HANDLERS
 from .timex_trigger import triggers
 
@@ -85,6 +86,7 @@ def _match_at(text: str, pos: int, hi: int, key: str) -> tuple[str, re.Match[str
 
 def _scan(ctx: Context, low: str, lo: int, hi: int, doc: Document, out: list[Tx]) -> None:
     text = ctx.text
+    ctx.block_start = lo
     last_end = lo
     sentences = doc.sentences
     sent_i: int | None = None
@@ -110,20 +112,6 @@ def _scan(ctx: Context, low: str, lo: int, hi: int, doc: Document, out: list[Tx]
         # "overnight" straddles midnight: a clock time after it ("at 03:00") keeps the anchor day.
         if tx.when is not None and tx.type in ("DATE", "TIME") and not tx.needs_day and name != "overnight":
             ctx.remember(tx.when, tx.start)
-
-
-_JOINER = re.compile(r"[ \t]*,?[ \t]*(?:on[ \t]+)?")
-
-
-def _attach_days(text: str, found: list[Tx], has_ref: bool) -> None:
-    """A clock time without a day takes the date written right after it ("16:15 UTC, June 1st")."""
-    for k, tx in enumerate(found):
-        if not tx.needs_day or k + 1 >= len(found):
-            continue
-        nxt = found[k + 1]
-        j = _JOINER.match(text, tx.end, nxt.start)
-        if j and j.end() == nxt.start and nxt.type == "DATE" and nxt.when is not None and nxt.when.gran == "day":
-            set_time_day(tx, nxt.when, has_ref or not nxt.relative, relative=nxt.relative)
 
 
 def _section_date(ctx: Context, low: str, doc: Document, item: SectionItem) -> Tx | None:
@@ -158,11 +146,12 @@ def find(doc: Document, reference: dt.date | None) -> list[Tx]:
             if tx is not None:
                 found.append(tx)
             continue
-        if not sections.is_prose(doc, i) or b.content.end <= b.content.start:
+        if not sections.is_prose(doc, i, summary=True) or b.content.end <= b.content.start:
             continue
         _scan(ctx, low, b.content.start, b.content.end, doc, found)
-    _attach_days(doc.text, found, reference is not None)
-    return found
+    found = attach_days(doc.text, found, reference is not None)
+    habitual_times(doc.text, found)
+    return range_days(doc.text, found)
 
 
 _time_expression = trusted(TimeExpression)  # values computed here: no validation (see `model.trusted`)

@@ -36,6 +36,10 @@ def _after_quantity(text: str, pos: int) -> bool:
     return any(_QUANTITY.search(w) or w.lower() in NUMBER_WORDS for w in prev)
 
 
+_RELATIVE_ADJ = {"last", "past", "previous", "first"}
+_DETERMINERS = {"the", "its", "his", "her", "their", "our", "my", "your", "these", "those", "whose"}
+
+
 def _h_duration(m: re.Match[str], ctx: Context) -> Tx | None:
     if m["du_years"]:
         return Tx(m.start(), m.end(), "DURATION", duration_value(None, unit_of(m["du_years"])), None)
@@ -45,6 +49,9 @@ def _h_duration(m: re.Match[str], ctx: Context) -> Tx | None:
     if m["du_half"] and n is not None:
         n += 0.5  # "a decade and a half", "an hour and a half"
     nl = ntext.lower()
+    if _RELATIVE_ADJ & set(m["du_adj"].lower().split()) and not m["du_the"] and \
+            word_before(ctx.text, m.start("du_n")).lower() not in _DETERMINERS:
+        return None  # "fewer than 200 last week": a count, then "last week"; not "the two previous years"
     if unit == "second" and nl in ("a", "an", "one") and word_after(ctx.text, m.end())[:1].isalpha():
         return None  # "a second consecutive day"
     if unit == "night" and nl in ("a", "an"):
@@ -102,7 +109,25 @@ _SPEED_UNITS = {"kilometres", "kilometers", "kilometre", "kilometer", "km", "kms
                 "centimeters", "cm", "millimetres", "millimeters", "mm", "litres", "liters", "gallons", "cubic"}
 
 
+# "at weekends", "most weekends", "evenings and weekends": the habit; not "two weekends" or "weekends are busy".
+_WEEKENDS_BEFORE = {"at", "on", "over", "during", "most", "some", "all", "alternate", "many", "through"}
+_WEEKENDS_JOINED = re.compile(r"(?i)\b(?:evenings|nights|mornings|holidays|weekdays)\s*,?\s+(?:and|or)\s+$")
+
+
+def _h_dayset(m: re.Match[str], ctx: Context) -> Tx | None:
+    part = DAYPARTS[m["ds_dp"].lower()[:-1]]
+    return Tx(m.start(), m.end(), "SET", f"XXXX-WXX-{WEEKDAYS[m['ds_wd'].lower()] + 1}T{part}", None)
+
+
 def _h_set(m: re.Match[str], ctx: Context) -> Tx | None:
+    if m["st_wd"]:  # "every Friday night"
+        part = DAYPARTS[m["st_dp"].lower()]
+        return Tx(m.start(), m.end(), "SET", f"XXXX-WXX-{WEEKDAYS[m['st_wd'].lower()] + 1}T{part}", None)
+    if m["st_we"]:
+        if word_before(ctx.text, m.start()).lower() not in _WEEKENDS_BEFORE and \
+                not _WEEKENDS_JOINED.search(ctx.text, max(0, m.start() - 30), m.start()):
+            return None
+        return Tx(m.start(), m.end(), "SET", "XXXX-WXX-WE", None)
     if m["st_wdp"]:  # "gave their Saturdays", "on Mondays": every such day
         return Tx(m.start(), m.end(), "SET", f"XXXX-WXX-{WEEKDAYS[m['st_wdp'].lower()[:-1]] + 1}", None)
     if m["st_adj"]:
@@ -159,5 +184,5 @@ def _h_vague(m: re.Match[str], ctx: Context) -> Tx | None:
     return vague_tx(m, "FUTURE_REF")
 
 
-AMOUNT_HANDLERS = {"durfirst": _h_durfirst, "duration": _h_duration, "bareunit": _h_bareunit, "set": _h_set,
-                   "vague": _h_vague}
+AMOUNT_HANDLERS = {"dayset": _h_dayset, "durfirst": _h_durfirst, "duration": _h_duration, "bareunit": _h_bareunit,
+                   "set": _h_set, "vague": _h_vague}

@@ -117,11 +117,13 @@ def shift(w: When, n: int) -> When:
     if w.gran == "month":
         return month(*add_months(w.unit[0], w.unit[1], n))
     if w.gran == "quarter":
-        if w.value[5] == "H":
+        if "-H" in w.value:
             k = w.unit[0] * 2 + w.unit[1] - 1 + n
-            return half(k // 2, k % 2 + 1)
-        k = w.unit[0] * 4 + w.unit[1] - 1 + n
-        return quarter(k // 4, k % 4 + 1)
+            out = half(k // 2, k % 2 + 1)
+        else:
+            k = w.unit[0] * 4 + w.unit[1] - 1 + n
+            out = quarter(k // 4, k % 4 + 1)
+        return replace(out, value="FY" + out.value) if w.value.startswith("FY") else out
     if w.gran == "season":
         k = w.unit[0] * 4 + w.unit[1] + n
         return season(k // 4, SEASONS[k % 4])
@@ -148,7 +150,7 @@ def shift_years(w: When, n: int) -> When:
     if w.gran == "month":
         return month(w.unit[0] + n, w.unit[1])
     if w.gran == "quarter":
-        return shift(w, (2 if w.value[5] == "H" else 4) * n)
+        return shift(w, (2 if "-H" in w.value else 4) * n)
     if w.gran == "season":
         return shift(w, 4 * n)
     if w.gran == "year":

@@ -101,10 +101,14 @@ FAMILIES: list[tuple[str, str]] = [
             r"(?:T[0-2]\d:[0-5]\d(?::[0-5]\d)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\w\-/])"),
     ("numdate", r"(?<![\w/.\-])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\w/])"),
     ("time",
-     rf"(?<![\d:.,$£€])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*{_AMPM})?|(?:1[0-2]|0?[1-9])\s*{_AMPM}"
+     # "5.30am", "10.45 p.m.": British clock times with a dot, only with am/pm ("5.30 per cent", "£5.30").
+     # "about 03:30": an approximate time keeps its modifier, as durations do ("about three years").
+     rf"(?:{_i('about|around|approximately|roughly')}\s+)?(?<![\d:.,$£€])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*{_AMPM})?|(?:1[0-2]|0?[1-9])(?:\.[0-5]\d)?\s*{_AMPM}"
      rf"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:UTC|GMT|hrs|hours|local\s+time)))"
      rf"(?:\s*{_ZONE}|\s+local\s+time)?{_OFFSET}?(?:\s+{_TIMEDAY})?"),
     ("noon", rf"{_i('midnight|noon|midday')}(?:\s+{_TIMEDAY})?(?![\w-])"),
+    # "on Monday mornings", "Friday nights": every such part of that weekday.
+    ("dayset", rf"(?P<ds_wd>{WEEKDAY})\s+(?P<ds_dp>{_i('mornings|afternoons|evenings|nights')})(?![\w-])"),
     ("daytime", rf"(?:{_i('early|late')}\s+)?(?:{WEEKDAY}|{_i('today|tomorrow|yesterday|this|last')})\s+(?:{_DAYPART})"
                 rf"(?![\w-])|{_i('tonight')}(?![\w-])"),
     ("date",
@@ -116,15 +120,17 @@ FAMILIES: list[tuple[str, str]] = [
     ("monthyear", rf"(?:{PREMOD})?(?P<my_m>{MONTH_ANY}),?\s+(?:of\s+)?(?P<my_y>{YEAR})"),
     ("weekof", rf"(?:{_i('the')}\s+)?(?P<wo_n>{_i('first|second|third|fourth|last|final')})\s+week\s+of\s+"
                rf"(?P<wo_m>{MONTH_FULL})(?:,?\s+(?P<wo_y>{YEAR}))?"),
-    ("weekofdate", rf"{_i('the')}\s+week\s+(?:of|beginning|starting|commencing)\s+(?P<wod>{MONTH_ANY}\s*{DAY}"
+    ("weekofdate", rf"{_i('the')}\s+(?P<wod_unit>{_i('week|weekend')})\s+(?:of|beginning|starting|commencing)\s+"
+                   rf"(?P<wod>{MONTH_ANY}\s*{DAY}"
                    rf"|{DAY}\s+(?:of\s+)?{MONTH_ANY})"),
     ("quarter",
-     rf"(?:{PREMOD})?(?:(?:{_i('the')}\s+)?(?P<q_ord>{_ORDQ})(?:\s+|-)(?:{_i('fiscal|financial|calendar')}[\s-]+)?"
+     rf"(?:{PREMOD})?(?:(?:{_i('the')}\s+)?(?:{_i('fiscal|financial')}\s+)?(?P<q_ord>{_ORDQ})(?:\s+|-)(?:{_i('fiscal|financial|calendar')}[\s-]+)?"
      rf"(?P<q_kind>{_i('quarter|half')})(?![\w-])"
      rf"(?:\s+of\s+(?:(?:{_i('the')}\s+)?{_i('fiscal|financial')}\s+(?:year\s+)?)?"
      rf"(?:(?P<q_y1>{YEAR})|(?P<q_rel>{_Q_REL})"
      rf"\s+(?:{_i('fiscal|financial')}\s+)?year|(?P<q_the>{_i('the')})\s+year)|(?:,?\s+(?P<q_y2>{YEAR})))?"
-     rf"|(?P<q_code>[QH][1-4])(?:\s*(?P<q_y3>{YEAR})|'(?P<q_y4>\d\d))?(?![\w])"
+     rf"|(?P<q_code>[QH][1-4])(?:\s*(?P<q_y3>{YEAR})|'(?P<q_y4>\d\d)"
+     rf"|\s+of\s+{_i('fiscal|financial')}\s+(?:year\s+)?(?P<q_y6>{YEAR}))?(?![\w])"
      rf"|(?P<q_y5>{YEAR})\s*(?P<q_code2>[QH][1-4])(?![\w]))"),
     ("fiscal", rf"(?:{_i('fiscal|financial')}\s+(?:year\s+)?|FY\s?)(?P<fy_y>{YEAR}|'?\d\d(?!\d))"),
     ("season",
@@ -174,13 +180,15 @@ FAMILIES: list[tuple[str, str]] = [
                  r"(?![\w-])"),
     ("set",
      _i(r"(?:every|each)\s+(?:other\s+|single\s+)?(?:(?P<st_n>\d+|two|three|four|five|six|few)\s+)?"
+        r"(?:(?P<st_wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+"
+        r"(?P<st_dp>morning|afternoon|evening|night)(?![\w-])|"
         r"(?P<st_u>second|minute|hour|day|night|week|month|quarter|year|morning|afternoon|evening|"
         r"weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|winter|"
-        r"(?P<st_mo>january|february|march|april|june|july|august|september|october|november|december))s?"
+        r"(?P<st_mo>january|february|march|april|june|july|august|september|october|november|december))s?)"
         r"|(?P<st_f>once|twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+times)\s+"
         r"(?:a|an|per|each|every)\s+(?P<st_u2>second|minute|hour|day|night|week|month|quarter|year)"
         r"|per\s+(?P<st_u3>second|minute|hour|day|night|week|month|quarter|year|annum)") + r"(?![\w-])"
-     + rf"|(?P<st_wdp>{_cased([d + 's' for d in _FULL_DAYS])})(?![\w-])"
+     + rf"|(?P<st_wdp>{_cased([d + 's' for d in _FULL_DAYS])})(?![\w-])|(?P<st_we>{_i('weekends')})(?![\w-])"
      + r"|(?P<st_adj>daily|weekly|monthly|yearly|annually|annual|quarterly|hourly|nightly|biweekly|bi-weekly|"
        r"fortnightly|semiannual|semi-annual|biannual|year-round)(?![\w-])"),
     ("vague",
@@ -213,14 +221,15 @@ UNIT_START = {"seconds", "minutes", "hours", "days", "weeks", "months", "years",
 STARTS: dict[str, set[str]] = {
     "iso": {DIGIT},
     "numdate": {DIGIT},
-    "time": {DIGIT},
+    "time": {DIGIT, "about", "around", "approximately", "roughly"},
     "noon": {"midnight", "noon", "midday"},
+    "dayset": WEEKDAY_START,
     "daytime": WEEKDAY_START | {"early", "late", "today", "tomorrow", "yesterday", "this", "last", "tonight"},
     "date": WEEKDAY_START | MONTH_START | {DIGIT} | _PREMOD_START,
     "monthyear": MONTH_START | _PREMOD_START,
     "weekof": {"the", "first", "second", "third", "fourth", "last", "final"},
     "weekofdate": {"the"},
-    "quarter": _PREMOD_START | {"first", "second", "third", "fourth", "final", "last", DIGIT,
+    "quarter": _PREMOD_START | {"fiscal", "financial", "first", "second", "third", "fourth", "final", "last", DIGIT,
                                 "q1", "q2", "q3", "q4", "h1", "h2"},
     "fiscal": {"fiscal", "financial", "fy"},
     "season": _PREMOD_START | {"last", "this", "next", "past", "coming", "spring", "summer", "autumn", "winter",
@@ -244,7 +253,7 @@ STARTS: dict[str, set[str]] = {
     "duration": {"the", "over", DIGIT} | _DMOD_START | NUMBER_START,
     "bareunit": UNIT_START,
     "set": {"every", "each", "once", "twice", "thrice", "per", DIGIT} | NUMBER_START | SET_ADJECTIVES
-           | {d + "s" for d in _FULL_DAYS},
+           | {d + "s" for d in _FULL_DAYS} | {"weekends"},
     "vague": {"right", "now", "currently", "presently", "at", "nowadays", "these", "more", "most", "recently",
               "lately", "the", "recent", "very", "soon", "coming", "upcoming", "next", "a", "later"},
 }

@@ -47,6 +47,9 @@ class Context:
     anchor_period: When | None = None  # the last week, month, quarter, season or year mentioned
     clause: tuple[int, int] = (0, 0)  # the sentence being read, for its tense
     near_start: int = 0  # start of the previous sentence: "the day" only refers to a date mentioned since
+    block_start: int = 0  # start of the paragraph being read
+    story_day: When | None = None  # the last day of the first paragraph that gives one: the day of the lede
+    _story_block: int = -1
     _tense_cache: dict[tuple[int, int], Tense | None] = field(default_factory=dict)
     _latest: dict[str, tuple[int, When, int]] = field(default_factory=dict)  # granularity -> (order, when, pos)
     _seq: int = 0
@@ -57,8 +60,22 @@ class Context:
         self.anchor = w
         if w.gran == "day":
             self.anchor_day = w
+            if self._story_block < 0:
+                self._story_block = self.block_start
+            if self.block_start == self._story_block:
+                self.story_day = w
         elif w.gran in ("week", "month", "quarter", "season", "year"):
             self.anchor_period = w
+
+    def clock_day(self) -> When:
+        """The day of a clock time written without one ("Polling began at 8am"): the last day mentioned in
+        its paragraph, else the last day of the lede (the first paragraph that gives a day); a day from a later
+        paragraph before it is often a comparison or background ("down from 51pc in the Feb 8, 2024 elections",
+        "In a statement on Sunday, ...")."""
+        last = self._latest.get("day")
+        if last is not None and last[2] >= self.block_start:
+            return last[1]
+        return self.story_day or self.anchor_day
 
     def anchor_for(self, unit: str, near: bool = False) -> When:
         """The last date mentioned that is as fine as `unit` or finer ("the previous month" after "March 3");

@@ -7,12 +7,14 @@ is really a count, "May" the verb, "Black Monday"). Durations, sets and vague re
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
 
 from . import timex_calendar as cal
 from .lexicon import MONTHS, WEEKDAYS
+from .month_surnames import is_surname_at
 from .timex_amounts import AMOUNT_HANDLERS
 from .timex_calendar import When
 from .timex_grammar import family_pattern
@@ -83,7 +85,7 @@ def _h_numdate(m: re.Match[str], ctx: Context) -> Tx | None:
 
 
 _TIME_PARTS = re.compile(
-    r"(?P<h>\d{1,2})(?::?(?P<mi>\d\d))?(?::\d\d)?\s*(?P<ampm>[aApP])?\.?[mM]?\.?"
+    r"(?P<h>\d{1,2})(?:[:.]?(?P<mi>\d\d))?(?::\d\d)?\s*(?P<ampm>[aApP])?\.?[mM]?\.?"
 )
 _OFFSET = re.compile(r"\((?:GMT|UTC)\s*([+−-])\s*(\d{1,2})(?::?(\d\d))?\)")
 
@@ -109,7 +111,7 @@ def _time_tx(m: re.Match[str], ctx: Context, part: str, zone: str, day: tuple[Wh
     tx = Tx(m.start(), m.end(), "TIME", "", None, relative=True, day_part=part, zone=zone)
     if day is None:
         tx.needs_day = True
-        set_time_day(tx, ctx.anchor_day, ctx.ref is not None, relative=True)
+        set_time_day(tx, ctx.clock_day(), ctx.ref is not None, relative=True)
     else:
         set_time_day(tx, day[0], ctx.ref is not None, relative=day[1], weekday=weekday)
     return tx
@@ -120,9 +122,13 @@ def _starts_line(text: str, pos: int) -> bool:
     return not text[line_start:pos].strip(" \t*#>-•")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _h_time(m: re.Match[str], ctx: Context) -> Tx | None:
     s = m.group()
-    p = _TIME_PARTS.match(s)
+    digit = _DIGIT.search(s)  # the time itself, after "about", "around"
+    p = _TIME_PARTS.match(s, digit.start()) if digit else None
     if not p:
         return None
     h, mi = int(p["h"]), int(p["mi"] or 0)
@@ -178,7 +184,8 @@ def _month_num(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
-def _h_date(m: re.Match[str], ctx: Context) -> Tx | None:
+def _h_date(m: re.Match[str], ctx: Context, whole: re.Match[str] | None = None) -> Tx | None:
+    """A day and month (and year); `whole`: the larger expression it sits in, whose tense places it."""
     month = _month_num(m["date_m1"] or m["date_m2"])
     day = int(re.match(r"\d+", m["date_d1"] or m["date_d2"]).group())  # type: ignore[union-attr]
     y = m["date_y1"] or m["date_y2"]
@@ -188,7 +195,7 @@ def _h_date(m: re.Match[str], ctx: Context) -> Tx | None:
     if day_in_year(2000, month, day) is None:
         return None
     wd = m["date_wd"]
-    d = month_day(ctx.base, month, day, ctx.tense(m.start(), m.end()))
+    d = month_day(ctx.base, month, day, ctx.tense((whole or m).start(), (whole or m).end()))
     if d is None:
         return None
     if wd and ctx.ref is not None:  # "Tuesday, Oct. 8": a weekday that fits picks the year
@@ -224,12 +231,16 @@ def _h_weekof(m: re.Match[str], ctx: Context) -> Tx | None:
 
 
 def _h_weekofdate(m: re.Match[str], ctx: Context) -> Tx | None:
-    """'the week of May 12': the week holding that day."""
+    """'the week of May 12': the week holding that day; 'the weekend of April 5': the weekend nearest it
+    (its own on Wednesday to Sunday, the one just past on Monday or Tuesday)."""
     dm = family_pattern("date").match(ctx.text, m.start("wod"), m.end())
-    inner = _h_date(dm, ctx) if dm is not None and dm.end() == m.end() else None
+    inner = _h_date(dm, ctx, m) if dm is not None and dm.end() == m.end() else None
     if inner is None or inner.when is None:
         return None
-    return make_tx(m, ctx, cal.week(inner.when.start), relative=inner.relative)
+    d = inner.when.start
+    if m["wod_unit"].lower() == "weekend":
+        return make_tx(m, ctx, cal.weekend(d - 7 * ONE if d.weekday() <= 1 else d), relative=inner.relative)
+    return make_tx(m, ctx, cal.week(d), relative=inner.relative)
 
 
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
@@ -246,13 +257,27 @@ def _year_of_phrase(phrase: str, ctx: Context) -> int:
     return ctx.base.year
 
 
+_FISCAL = re.compile(r"(?i)\b(?:fiscal|financial)\b")
+
+
 def _h_quarter(m: re.Match[str], ctx: Context) -> Tx | None:
+    """A quarter or half; of a fiscal year that is named it keeps the `FY` mark ("the second half of fiscal
+    2026": FY2026-H2), as "fiscal 2026" alone is FY2026 ("the last financial quarter" stays a calendar one)."""
+    tx = _quarter(m, ctx)
+    year_given = any(m[g] for g in ("q_y1", "q_y2", "q_y3", "q_y4", "q_y5", "q_y6", "q_rel", "q_the"))
+    if tx is not None and tx.resolved and tx.when is not None and year_given and _FISCAL.search(m.group()):
+        tx.when = dataclasses.replace(tx.when, value="FY" + tx.when.value)
+        tx.value = tx.when.value
+    return tx
+
+
+def _quarter(m: re.Match[str], ctx: Context) -> Tx | None:
     code = m["q_code"] or m["q_code2"]
     if code:
         kind, n = code[0], int(code[1])
         if kind == "H" and n > 2:
             return None
-        ys = m["q_y3"] or m["q_y5"] or (("20" + m["q_y4"]) if m["q_y4"] else None)
+        ys = m["q_y3"] or m["q_y5"] or m["q_y6"] or (("20" + m["q_y4"]) if m["q_y4"] else None)
     else:
         kind = "H" if m["q_kind"].lower() == "half" else "Q"
         o = m["q_ord"].lower()
@@ -576,6 +601,8 @@ def _h_month(m: re.Match[str], ctx: Context) -> Tx | None:
                    or re.match(r"[ \t]*(?:[,.;:)]|and\b|or\b|$)", ctx.text[m.end("mo"):m.end("mo") + 5]) is not None)
     if name.lower() in _AMBIGUOUS_MONTHS and not has_context:
         return None  # "May" the modal verb, "March" the noun
+    if m.start() == m.start("mo") and is_surname_at(ctx.text, m.start("mo"), m.end("mo")):
+        return None  # "Theresa May", "Mrs May", "June said": a person
     if (after[:1].isupper() and bl not in _NAME_SAFE_BEFORE and m.start() == m.start("mo")
             and after.lower() not in MONTHS and after.lower() not in WEEKDAYS):
         return None  # "April Ryan", "and June Carter": a name

@@ -33,6 +33,13 @@ _FUTURE_IF_LINKED = {"expected", "planned", "planning", "plans", "plan", "due", 
 _FUTURE_OBJECT_TO = {"expected", "expects", "expect", "wants", "want", "wanted", "plans", "planned", "intends",
                      "intended", "hopes", "hoped", "urged", "asked"}
 _OBJECT_REACH = 5
+# An instruction points ahead of the telling: "senators were warned to keep April 5 free", "told to leave by
+# Friday" (the verb right after "to", not "invited to the meeting on Friday").
+_TOLD_TO = {"warned", "told", "urged", "ordered", "instructed", "advised", "reminded", "asked", "encouraged",
+            "invited", "allowed", "forced", "required"}
+_TOLD_REACH = 4  # "asked to meet again on Friday"; not "asked to call 101 quoting incident 45 of 15 December"
+_NOT_VERB_AFTER_TO = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your", "him",
+                      "them", "us", "me", "it"}
 # An expectation points ahead even in the past tense, when the date closes its object:
 # "he expected the first cut in September", "analysts predicted a rebound by March".
 _EXPECT = {"expect", "expects", "expected", "expecting", "predict", "predicts", "predicted", "anticipate",
@@ -73,9 +80,10 @@ def _future_participle(toks: list[str], k: int) -> bool:
     return False
 
 
-def _classify(toks: list[str], i: int, timex_after: bool, timex_near: bool = False) -> Tense | None:
+def _classify(toks: list[str], i: int, timex_after: bool, timex_near: bool = False,
+              told_reach: bool = False) -> Tense | None:
     """The tense cue of token `i`, if it is one. `timex_after`: the expression follows token i directly;
-    `timex_near`: it follows within a short object."""
+    `timex_near`: it follows within a short object; `told_reach`: within the verb phrase of "told to ..."."""
     t = toks[i]
     prev = toks[i - 1] if i > 0 else ""
     nxt = toks[i + 1] if i + 1 < len(toks) else ""
@@ -88,6 +96,9 @@ def _classify(toks: list[str], i: int, timex_after: bool, timex_near: bool = Fal
     if t == "to" and nxt == "be":  # "an event to be held on"
         return "future"
     if t in _FUTURE_IF_LINKED and (nxt in _LINK_AFTER or timex_after or prev in _BE):
+        return "future"
+    if t in _TOLD_TO and nxt == "to" and told_reach and i + 2 < len(toks) and toks[i + 2].isalpha() \
+            and toks[i + 2] not in _NOT_VERB_AFTER_TO:
         return "future"
     if t in _FUTURE_OBJECT_TO and "to" in toks[i + 2 : i + 2 + _OBJECT_REACH]:
         return "future"
@@ -106,6 +117,14 @@ def _classify(toks: list[str], i: int, timex_after: bool, timex_near: bool = Fal
             return None
         return "past"
     return None
+
+
+# ", officials said." after the expression: the attribution of the clause that holds it, which says when it
+# was said, not when the dated thing happens ("The ban ends on 19 February, officials said").
+_ATTRIBUTION_AFTER = re.compile(
+    r"\s*,\s*(?:[\w.'’\-]+\s+){1,5}?(?:said|says|told|tells|added|adds|announced|confirmed|stated|wrote|noted)"
+    r"\b[^.;:!?]{0,40}(?:[.!?]|$)"
+)
 
 
 def tense_at(text: str, clause_start: int, clause_end: int, start: int, end: int) -> Tense | None:
@@ -128,9 +147,12 @@ def tense_at(text: str, clause_start: int, clause_end: int, start: int, end: int
     n = len(before)
     toks = [*before, *after]
     for i in range(n - 1, -1, -1):
-        cue = _classify(toks, i, timex_after=i == n - 1, timex_near=n - 1 - i <= _OBJECT_REACH + 1)
+        cue = _classify(toks, i, timex_after=i == n - 1, timex_near=n - 1 - i <= _OBJECT_REACH + 1,
+                        told_reach=2 <= n - 1 - i <= _TOLD_REACH)
         if cue:
             return cue
+    if n >= 2 and _ATTRIBUTION_AFTER.match(text, end, hi):
+        return None  # the clause before the expression has no cue; its attribution is no cue either
     for i in range(n, len(toks)):
         cue = _classify(toks, i, timex_after=False)
         if cue:

@@ -39,6 +39,7 @@ _AFTER_THE = {
     "week", "weekend", "month", "year", "quarter", "morning", "afternoon", "evening", "remaining", "latest",
     "ensuing", "succeeding", "better", "recent", "near", "distant", "foreseeable", "immediate", "future", "short",
     "long", "medium", "time", "very", "beginning", "start", "end", "middle", "close", "turn", "latter", "later",
+    "fiscal", "financial",
 }
 _AFTER_A = _UNITS | _UNIT_ADJ | {"few", "couple", "dozen", "hundred", "half", "number", "matter", "later", "single"}
 _AFTER_DMOD = NUMBER_START | {"than", "recently", "to", "least", "most", "present", "over", "under", "of"}
