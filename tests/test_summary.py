@@ -128,3 +128,15 @@ def test_markdown_bold_markers_do_not_show_in_the_summary() -> None:
     plain_src = "*Tram extension* [phase 2](https://example.org) keeps **its** funding, the council said on Tuesday."
     assert parse_text(plain_src, format="text").summary[0].text == (
         "*Tram extension* [phase 2](https://example.org) keeps its funding, the council said on Tuesday.")
+
+
+def test_a_list_of_who_is_who_is_not_summary() -> None:
+    people = "\n".join(f"- **{n}**, {r} of the Harbour Board since 2019, the project's chief sponsor and voice."
+                       for n, r in (("Ana Kos", "chair"), ("Jan Wiese", "treasurer"), ("Eva Lind", "secretary")))
+    src = ("# Harbour plan\n\nThe harbour board approved the new quay on Tuesday after a long fight.\n\n"
+           f"## The people in this story\n\n{people}\n\n## What was decided\n\n"
+           "- **The quay** — the board keeps its full funding of 48 million euros for this year.\n\n"
+           "Ana Kos said the vote settled a decade of argument about the harbour's future.\n")
+    texts = [s.text for s in parse_text(src).summary]
+    assert texts[0] == "The harbour board approved the new quay on Tuesday after a long fight."
+    assert not any(t.startswith(("Ana Kos,", "Jan Wiese,", "Eva Lind,")) for t in texts), texts

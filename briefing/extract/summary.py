@@ -31,6 +31,11 @@ _LETTER_RUN = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{4}")
 
 
+# A bold name, then a comma: an apposition ("**Jan Kos**, chair of ..."), where a labelled point
+# ("**Tram line** — the line keeps its funding") goes on with a dash or colon and says something.
+_GLOSSARY_ENTRY = re.compile(r"(\*\*|__)[^*_\n]{1,80}\1\s*,")
+
+
 def _unbalanced(sentence: str) -> bool:
     return sentence.count('"') % 2 == 1 or sentence.count("“") != sentence.count("”")
 
@@ -79,6 +84,9 @@ def _candidates(doc: Document, found: Briefing) -> list[int]:
             continue
         # The byline line ("By Ingrid Solbakken") says who wrote the report, not what happened.
         if byline and text[:3].lower() == "by " and " ".join(text.split()).lower() == byline:
+            continue
+        # A glossary entry ("- **Jan Kos**, chair of the union") introduces someone; it says nothing happened.
+        if b.kind == "list_item" and s.start == b.content.start and _GLOSSARY_ENTRY.match(text):
             continue
         out.append(i)
     return out
