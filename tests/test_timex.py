@@ -130,6 +130,16 @@ def test_bare_month_follows_tense() -> None:
     assert one("Exports have fallen in November.").value == "2023-11"  # perfect: the latest November
 
 
+def test_a_scheduled_present_points_ahead() -> None:
+    # The reference date is Tuesday 8 October 2024.
+    assert one("The trade fair opens on Friday.").value == "2024-10-11"
+    assert one("Voting begins on Monday, the commission said.").value == "2024-10-14"
+    assert one("The new law takes effect on 1 November.").value == "2024-11-01"
+    # A noun, or a look back, is no such cue.
+    assert one("The runs on Friday were cancelled.").value == "2024-10-04"
+    assert one("The decision comes after talks on Monday.").value == "2024-10-07"
+
+
 def test_a_closing_attribution_does_not_set_the_tense_of_the_date_before_it() -> None:
     # "said" dates the saying; the ban's end is the nearest 12 October, two days after the report.
     assert one("The ban ends on 12 October, officials said.").value == "2024-10-12"

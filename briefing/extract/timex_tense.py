@@ -47,6 +47,12 @@ _EXPECT = {"expect", "expects", "expected", "expecting", "predict", "predicts", 
 _LINK_AFTER = {"to", "for", "on", "in", "by", "at", "this", "next"}
 _BE = {"is", "are", "am", "was", "were", "be", "been", "being", "'s", "’s"}
 _BE_PRESENT = {"is", "are", "am"}
+# Verbs whose simple present, in news, says what is scheduled: "The summit opens on Friday", "the ban
+# ends on 12 October", "voting begins next week". (Not "says" or "has": those report or describe.)
+_SCHEDULED_PRESENT = {"opens", "begins", "starts", "ends", "closes", "resumes", "expires", "reopens", "kicks",
+                      "arrives", "departs", "launches", "concludes", "runs", "convenes", "meets", "takes", "lasts",
+                      "finishes", "culminates", "wraps", "debuts", "premieres", "airs"}
+# (Not "comes"/"follows": "the decision comes after talks on Monday" looks back.)
 _PAST_AUX = {"was", "were", "had", "did", "didn't", "wasn't", "weren't", "hadn't", "been", "ago", "since",
              "last", "previously", "earlier", "yesterday", "once"}
 _PERFECT = {"has", "have", "hasn't", "haven't", "'ve"}
@@ -110,6 +116,8 @@ def _classify(toks: list[str], i: int, timex_after: bool, timex_near: bool = Fal
         return "perfect" if (nxt in _PARTICIPLES or _is_past_form(nxt)) else "present"
     if t in _BE_PRESENT:
         return "present"
+    if t in _SCHEDULED_PRESENT and prev not in _DETERMINERS:  # ("the runs", "its meets": nouns)
+        return "future"
     if t.islower() and _is_past_form(t):
         if prev in _DETERMINERS:  # "the proposed deal": an adjective
             return None
